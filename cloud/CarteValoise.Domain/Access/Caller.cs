@@ -1,0 +1,12 @@
+namespace CarteValoise.Domain.Access;
+
+public enum CallerRole
+{
+    Parent = 1,
+    Agent = 2,
+    /// <summary>A family signed in at a kiosk with a card and a PIN: reads its own summary, nothing else.</summary>
+    KioskFamily = 3,
+}
+
+/// <summary>Who is calling, as proven by a valid session token.</summary>
+public sealed record Caller(string AccountId, string DisplayName, CallerRole Role, IReadOnlySet<string> CommuneCodes, string? FamilyId);

@@ -1,0 +1,9 @@
+namespace CarteValoise.Grains.Canteen;
+
+/// <summary>One school on one day (key from <see cref="GrainKeys.SchoolDay"/>): the children who took a meal.</summary>
+public interface ISchoolDayGrain : IGrainWithStringKey
+{
+    /// <summary>Counts the child once, whichever tap reports it and however often.</summary>
+    Task RecordMeal(string childId, string tapId);
+    Task<int> GetMealCount();
+}

@@ -1,0 +1,11 @@
+namespace CarteValoise.Grains.Children;
+
+/// <summary>A child, keyed by a pseudonymous id; holds the meals the child took.</summary>
+public interface IChildGrain : IGrainWithStringKey
+{
+    Task Enrol(ChildProfile profile);
+    Task<ChildProfile?> GetProfile();
+    /// <summary>Applies a canteen tap once, however often it is sent: the meal, its charge and the school-day count.</summary>
+    Task<CanteenTapOutcome> RecordCanteenTap(CanteenTap tap);
+    Task<IReadOnlyList<MealRecord>> GetMeals(DateOnly day);
+}

@@ -1,0 +1,32 @@
+namespace CarteValoise.Grains.Schools;
+
+[GenerateSerializer, Immutable]
+public sealed record SchoolProfile([property: Id(0)] string SchoolId, [property: Id(1)] string Name, [property: Id(2)] string CommuneCode);
+
+/// <summary>What a reader box may know of an enrolled child: pseudonymous id, first name, card and flags.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RosterChild(
+    [property: Id(0)] string ChildId,
+    [property: Id(1)] string FirstName,
+    [property: Id(2)] string CardUid,
+    [property: Id(3)] IReadOnlyList<DayOfWeek> CanteenDays,
+    [property: Id(4)] bool AllergyPlan,
+    [property: Id(5)] bool Blocked);
+
+[GenerateSerializer, Immutable]
+public sealed record RosterEntryRecord(
+    [property: Id(0)] string CardUid,
+    [property: Id(1)] string ChildId,
+    [property: Id(2)] string FirstName,
+    [property: Id(3)] bool CanteenToday,
+    [property: Id(4)] bool AllergyPlan,
+    [property: Id(5)] bool Blocked);
+
+/// <summary>The roster of one school for one day; Changed is false when the box's version is current.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RosterSnapshot(
+    [property: Id(0)] long Version,
+    [property: Id(1)] bool Changed,
+    [property: Id(2)] string SchoolName,
+    [property: Id(3)] DateOnly Day,
+    [property: Id(4)] IReadOnlyList<RosterEntryRecord> Entries);
