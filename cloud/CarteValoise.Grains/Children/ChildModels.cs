@@ -10,12 +10,24 @@ public sealed record ChildProfile(
     [property: Id(5)] string LastName,
     [property: Id(6)] string CardUid);
 
-/// <summary>A card read at a canteen box, identified by "boxId:sequence" so that a replay is recognised.</summary>
+/// <summary>
+/// A card read at a canteen box, identified by "boxId:sequence" so that a replay is recognised.
+/// <see cref="Served"/> is the box's decision that the child was let through (accepted).
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record CanteenTap([property: Id(0)] string TapId, [property: Id(1)] DateTimeOffset ReadAt, [property: Id(2)] string SchoolId);
+public sealed record CanteenTap(
+    [property: Id(0)] string TapId,
+    [property: Id(1)] DateTimeOffset ReadAt,
+    [property: Id(2)] string SchoolId,
+    [property: Id(3)] bool Served);
 
+/// <summary>A tap as the child's record keeps it; <see cref="Meal"/> marks the one tap that counted as the day's meal.</summary>
 [GenerateSerializer, Immutable]
-public sealed record MealRecord([property: Id(0)] string TapId, [property: Id(1)] DateTimeOffset TakenAt, [property: Id(2)] string SchoolId);
+public sealed record ChildTapRecord(
+    [property: Id(0)] string TapId,
+    [property: Id(1)] DateTimeOffset ReadAt,
+    [property: Id(2)] string SchoolId,
+    [property: Id(3)] bool Meal);
 
 public enum CanteenTapOutcome
 {

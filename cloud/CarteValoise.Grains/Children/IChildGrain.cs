@@ -7,5 +7,6 @@ public interface IChildGrain : IGrainWithStringKey
     Task<ChildProfile?> GetProfile();
     /// <summary>Applies a canteen tap once, however often it is sent: the meal, its charge and the school-day count.</summary>
     Task<CanteenTapOutcome> RecordCanteenTap(CanteenTap tap);
-    Task<IReadOnlyList<MealRecord>> GetMeals(DateOnly day);
+    /// <summary>The child's taps of one Europe/Paris day, in reading order.</summary>
+    Task<IReadOnlyList<ChildTapRecord>> GetTaps(DateOnly day);
 }

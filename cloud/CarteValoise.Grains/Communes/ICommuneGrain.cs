@@ -7,6 +7,8 @@ public interface ICommuneGrain : IGrainWithStringKey
     Task<CommuneProfile?> GetProfile();
     Task AddSchool(SchoolRef school);
     Task<IReadOnlyList<SchoolRef>> GetSchools();
+    Task RegisterBox(string boxId);
+    Task<IReadOnlyList<string>> GetBoxIds();
 }
 
 /// <summary>The département's directory of communes, keyed by the département number.</summary>

@@ -11,5 +11,5 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// and returns the highest sequence number that is durable (every tap up to it is applied and persisted).
     /// </summary>
     Task<long> ApplyTaps(IReadOnlyList<BoxTap> taps);
-    Task<long> GetDurableThrough();
+    Task<DeviceStatus> GetStatus();
 }

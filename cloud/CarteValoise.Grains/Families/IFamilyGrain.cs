@@ -13,6 +13,10 @@ public interface IFamilyGrain : IGrainWithStringKey
     /// <summary>Adds money to the account (top-up, refund); once per operation id.</summary>
     Task Credit(string operationId, long amountCents, string label);
     Task<FamilyAccount> GetAccount();
+    /// <summary>Until when kiosk sign-in is refused after repeated wrong PINs (null: allowed now).</summary>
+    Task<DateTimeOffset?> GetKioskLockout();
+    /// <summary>Counts wrong PINs; a right one resets the count.</summary>
+    Task RecordKioskPinAttempt(bool succeeded);
 }
 
 /// <summary>The family's access log, keyed by family id: written on every agent read and every refused attempt.</summary>
