@@ -1,0 +1,45 @@
+using CarteValoise.Cloud.Demo;
+using CarteValoise.Cloud.Identity;
+using CarteValoise.Cloud.Services;
+using CarteValoise.Cloud.Storage;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+var builder = WebApplication.CreateBuilder(args);
+var configuration = builder.Configuration;
+var dataDirectory = Path.GetFullPath(configuration["DataDirectory"] ?? "data");
+Directory.CreateDirectory(dataDirectory);
+
+// The silo serves gRPC only, over HTTP/2 without TLS on loopback (prior knowledge): reader boxes,
+// the portal and the kiosk all speak gRPC; TLS is terminated in front of it in a deployment.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+
+builder.UseOrleans(silo =>
+{
+    silo.UseLocalhostClustering(
+        siloPort: configuration.GetValue("Orleans:SiloPort", 11111),
+        gatewayPort: configuration.GetValue("Orleans:GatewayPort", 30000));
+    silo.AddCarteGrainStorage(configuration, dataDirectory);
+});
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(SessionKey.FromConfiguration(configuration, dataDirectory));
+builder.Services.AddSingleton<SessionTokens>();
+builder.Services.AddSingleton<PasswordHasher>();
+builder.Services.AddSingleton<CallerResolver>();
+builder.Services.AddSingleton<AccessLog>();
+builder.Services.AddSingleton<FamilySummaryReader>();
+builder.Services.AddGrpc();
+// Registered after UseOrleans so that it starts once the silo is up, and before the web server
+// starts listening, so that no call reaches a half-seeded platform.
+if (configuration.GetValue("Demo:Seed", false)) builder.Services.AddHostedService<DemoSeeder>();
+
+var app = builder.Build();
+app.MapGrpcService<AccountsService>();
+app.MapGrpcService<FamiliesService>();
+app.MapGrpcService<CanteenService>();
+app.MapGrpcService<EdgeSyncService>();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+    // A fixed line that scripts and tests wait for: the silo is up, seeded and listening.
+    Console.WriteLine($"CLOUD READY {string.Join(' ', app.Urls)} data={dataDirectory}"));
+app.Run();

@@ -1,0 +1,84 @@
+using CarteValoise.Contracts.EdgeSync;
+using CarteValoise.Domain.Calendar;
+using CarteValoise.Domain.Cards;
+using CarteValoise.Grains.Devices;
+using CarteValoise.Grains.Schools;
+using Grpc.Core;
+
+namespace CarteValoise.Cloud.Services;
+
+/// <summary>
+/// The cloud end of a reader box's stream. The box is authenticated from its headers before any
+/// message is read; taps go to the box's device grain, which applies each sequence number once and
+/// answers how far the box's taps are durable; that number is the acknowledgement. Roster changes
+/// are pushed after each message the box sends (taps or its periodic heartbeat).
+/// </summary>
+public sealed class EdgeSyncService(IGrainFactory grains, TimeProvider time, ILogger<EdgeSyncService> logger) : EdgeSync.EdgeSyncBase
+{
+    public override async Task Sync(IAsyncStreamReader<BoxMessage> requestStream, IServerStreamWriter<CloudMessage> responseStream, ServerCallContext context)
+    {
+        var boxId = context.RequestHeaders.GetValue("x-box-id") ?? "";
+        var secret = context.RequestHeaders.GetValue("x-box-secret") ?? "";
+        var device = grains.GetGrain<IDeviceGrain>(boxId.Length == 0 ? "-" : boxId);
+        var enrolment = boxId.Length == 0 || secret.Length == 0 ? null : await device.Authenticate(secret);
+        if (enrolment is null)
+        {
+            logger.LogWarning("Boîte refusée : identifiant {BoxId} inconnu ou secret incorrect (depuis {Peer})", boxId, context.Peer);
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "Boîte inconnue ou secret incorrect."));
+        }
+
+        var school = grains.GetGrain<ISchoolGrain>(enrolment.SchoolId);
+        long rosterVersionOnBox = -1;
+        await foreach (var message in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            switch (message.BodyCase)
+            {
+                case BoxMessage.BodyOneofCase.Hello:
+                    rosterVersionOnBox = message.Hello.RosterVersion;
+                    logger.LogInformation("Boîte {BoxId} connectée (version {Version})", boxId, message.Hello.SoftwareVersion);
+                    break;
+                case BoxMessage.BodyOneofCase.Taps:
+                    var durable = await device.ApplyTaps(message.Taps.Taps.Select(ToBoxTap).ToList());
+                    await responseStream.WriteAsync(new CloudMessage { Ack = new Ack { DurableThroughSequence = durable } });
+                    break;
+                case BoxMessage.BodyOneofCase.Heartbeat:
+                    break;
+            }
+            rosterVersionOnBox = await PushRosterIfChanged(school, rosterVersionOnBox, responseStream);
+        }
+    }
+
+    private async Task<long> PushRosterIfChanged(ISchoolGrain school, long versionOnBox, IServerStreamWriter<CloudMessage> responseStream)
+    {
+        var roster = await school.GetRoster(versionOnBox, ServiceDay.Today(time));
+        if (!roster.Changed) return versionOnBox;
+        var delta = new RosterDelta { Version = roster.Version, Full = true, SchoolName = roster.SchoolName, ServiceDate = ServiceDay.Format(roster.Day) };
+        delta.Upserts.AddRange(roster.Entries.Select(e => new RosterEntry
+        {
+            CardUid = e.CardUid, ChildId = e.ChildId, FirstName = e.FirstName,
+            CanteenToday = e.CanteenToday, AllergyPlan = e.AllergyPlan, Blocked = e.Blocked,
+        }));
+        await responseStream.WriteAsync(new CloudMessage { Roster = delta });
+        return roster.Version;
+    }
+
+    private static BoxTap ToBoxTap(Tap tap) => new(
+        tap.Sequence,
+        // A UID the cloud cannot read still takes its sequence number, as an unknown card.
+        CardUid.TryParse(tap.CardUid, out var uid) ? uid.Value.Value : "ILLISIBLE",
+        tap.ReadAt?.ToDateTimeOffset() ?? DateTimeOffset.MinValue,
+        tap.Service switch
+        {
+            ServiceKind.CareCheckIn => BoxServiceKind.CareCheckIn,
+            ServiceKind.CareCheckOut => BoxServiceKind.CareCheckOut,
+            _ => BoxServiceKind.Canteen,
+        },
+        tap.Decision switch
+        {
+            TapDecision.Accepted => BoxDecision.Accepted,
+            TapDecision.AlreadyServed => BoxDecision.AlreadyServed,
+            TapDecision.NotExpected => BoxDecision.NotExpected,
+            TapDecision.BlockedCard => BoxDecision.BlockedCard,
+            _ => BoxDecision.UnknownCard,
+        });
+}
