@@ -1,0 +1,65 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CarteValoise.Kiosk;
+using CarteValoise.Web.Cloud;
+using CarteValoise.Web.Sessions;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+
+// The public kiosk: a family card and its PIN open a short, read-only view of the family.
+var builder = WebApplication.CreateBuilder(args);
+// Serve wwwroot from the build output's manifest whatever the environment and working directory
+// (tests start the built app directly); a published app has no such manifest and is unaffected.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOptions<KioskOptions>()
+    .Bind(builder.Configuration.GetSection("Kiosk"))
+    .Validate(kiosk => kiosk.IdleSeconds > 0 && !string.IsNullOrWhiteSpace(kiosk.Id),
+        "Kiosk:Id must be set and Kiosk:IdleSeconds must be positive.")
+    .ValidateOnStart();
+builder.Services.AddCloudClients(builder.Configuration);
+builder.Services.AddSessionCookie("CarteValoise.Borne");
+// The idle time comes from options, known only once the container is built.
+builder.Services.AddOptions<CookieAuthenticationOptions>(SessionClaims.Scheme)
+    .Configure<IOptions<KioskOptions>>((cookie, kiosk) =>
+    {
+        cookie.LoginPath = "/";
+        cookie.LogoutPath = "/Fin";
+        // Each page asked for pushes the end of the session IdleSeconds further, within the token's life.
+        cookie.ExpireTimeSpan = TimeSpan.FromSeconds(kiosk.Value.IdleSeconds);
+        cookie.SlidingExpiration = true;
+        var rejectExpiredToken = cookie.Events.OnValidatePrincipal;
+        cookie.Events.OnValidatePrincipal = async context =>
+        {
+            await rejectExpiredToken(context);
+            if (context.Principal is not null)
+            {
+                context.ShouldRenew = true;
+            }
+        };
+    });
+builder.Services
+    .AddRazorPages(pages =>
+    {
+        pages.Conventions.AuthorizePage("/Famille");
+    })
+    .AddMvcOptions(mvc => mvc.Filters.Add<CloudErrorFilter>());
+// Accented letters are written as they are, not as &#xE9; entities.
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Erreur/500");
+}
+app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapRazorPages();
+
+app.Run();

@@ -1,0 +1,50 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CarteValoise.Web.Cloud;
+using CarteValoise.Web.Sessions;
+using Microsoft.Extensions.WebEncoders;
+
+// The citizen portal and the agents' /Admin area: Razor Pages over the cloud's gRPC services.
+var builder = WebApplication.CreateBuilder(args);
+// Serve wwwroot from the build output's manifest whatever the environment and working directory
+// (tests start the built app directly); a published app has no such manifest and is unaffected.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCloudClients(builder.Configuration);
+builder.Services.AddSessionCookie("CarteValoise.Portail", cookie =>
+{
+    cookie.LoginPath = "/Connexion";
+    cookie.LogoutPath = "/Deconnexion";
+    // The cookie ends with the cloud's token (set at sign-in), never renewed past it.
+    cookie.SlidingExpiration = false;
+});
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(SessionRoles.Agent, policy => policy.RequireRole(SessionRoles.Agent));
+builder.Services
+    .AddRazorPages(pages =>
+    {
+        pages.Conventions.AuthorizeFolder("/");
+        pages.Conventions.AuthorizeFolder("/Admin", SessionRoles.Agent);
+        pages.Conventions.AllowAnonymousToPage("/Connexion");
+        pages.Conventions.AllowAnonymousToPage("/Deconnexion");
+        pages.Conventions.AllowAnonymousToPage("/Erreur");
+    })
+    .AddMvcOptions(mvc => mvc.Filters.Add<CloudErrorFilter>());
+// Accented letters are written as they are, not as &#xE9; entities.
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Erreur/500");
+}
+app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapRazorPages();
+
+app.Run();
