@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every test of CarteValoise on a fresh machine that has the .NET SDK: installs what the
+# tests need (Debian's Chromium for the browser tests), builds the solution once, runs the test
+# projects one after the other, and exits non-zero on any failure or if no test ran.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+configuration=${CONFIGURATION:-Release}
+results="$root/artifacts/test-results"
+rm -rf "$results" && mkdir -p "$results"
+
+install_debian_packages() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  if ((${#missing[@]})); then
+    echo "== installing ${missing[*]}"
+    local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+install_debian_packages chromium fonts-dejavu-core
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+echo "== building ($configuration)"
+dotnet build CarteValoise.sln -c "$configuration" -nologo -clp:ErrorsOnly
+
+# Unit and grain tests first (fast), then the tests that start whole processes.
+projects=(
+  tests/CarteValoise.Domain.Tests
+  tests/CarteValoise.Grains.Tests
+  tests/CarteValoise.Cloud.Tests
+  tests/CarteValoise.Edge.Tests
+  tests/CarteValoise.EndToEnd.Tests
+)
+status=0
+for project in "${projects[@]}"; do
+  name=$(basename "$project")
+  echo "== $name"
+  set +e
+  dotnet test "$project" -c "$configuration" --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" 2>&1 | tee "$results/$name.log" \
+    | { grep --line-buffered -E "^\s+(Passed|Failed|Skipped) |Failed!|Passed!|error |Error Message" || true; }
+  code=${PIPESTATUS[0]}
+  set -e
+  if [ "$code" -ne 0 ]; then
+    echo "== $name FAILED (exit $code): full output in artifacts/test-results/$name.log"
+    status=1
+  fi
+done
+
+# One closing line for the whole run, summed over the projects' own summaries
+# ("Passed!  - Failed:     0, Passed:    15, Skipped:     0, Total: ...").
+read -r passed failed skipped < <(cat "$results"/*.log | awk '
+  /(Passed|Failed)! +- +Failed: / {
+    gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+  }
+  END { print p + 0, f + 0, s + 0 }')
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ]; then status=1; fi
+exit $status
