@@ -1,0 +1,48 @@
+using System.Net;
+
+namespace CarteValoise.EndToEnd.Tests.Web;
+
+/// <summary>A page as the server sent it: where the redirects ended, the status, the markup and its text.</summary>
+public sealed record WebPage(HttpStatusCode Status, Uri Address, string Html)
+{
+    public string Text => Markup.Text(Html);
+}
+
+/// <summary>
+/// A person using the portal or the kiosk with a plain HTTP client: cookies kept, redirects
+/// followed, and forms posted with the anti-forgery token the page carried, as a browser would.
+/// </summary>
+public sealed class WebSession(Uri site) : IDisposable
+{
+    private readonly HttpClient http = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true })
+    {
+        BaseAddress = site,
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    public async Task<WebPage> GetAsync(string path)
+    {
+        using var response = await http.GetAsync(path);
+        return await Read(response);
+    }
+
+    /// <summary>Opens the page holding the form, fills it in and posts it back with the page's anti-forgery token.</summary>
+    public async Task<WebPage> SubmitFormAsync(string path, IReadOnlyDictionary<string, string> fields)
+    {
+        var form = await GetAsync(path);
+        Assert.True(form.Status == HttpStatusCode.OK, $"GET {path} answered {(int)form.Status}.");
+        var token = Markup.Tags(form.Html, "input").FirstOrDefault(i => i["name"] == "__RequestVerificationToken")?["value"]
+            ?? throw new Xunit.Sdk.XunitException($"{path} carries no __RequestVerificationToken field.");
+        var posted = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        using var response = await http.PostAsync(path, new FormUrlEncodedContent(posted));
+        return await Read(response);
+    }
+
+    public Task<WebPage> SignInAsync(string email, string password) =>
+        SubmitFormAsync("/Connexion", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+
+    public void Dispose() => http.Dispose();
+
+    private static async Task<WebPage> Read(HttpResponseMessage response) =>
+        new(response.StatusCode, response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync());
+}
