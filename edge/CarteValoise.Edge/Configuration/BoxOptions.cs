@@ -1,0 +1,52 @@
+namespace CarteValoise.Edge.Configuration;
+
+/// <summary>The "Box" configuration section: who this box is, where the cloud is, where it keeps its data.</summary>
+public sealed class BoxOptions
+{
+    public const string Section = "Box";
+
+    /// <summary>Issued at enrolment; sent as x-box-id.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Issued at enrolment; sent as x-box-secret. From the environment, never the repository.</summary>
+    public string Secret { get; set; } = "";
+
+    /// <summary>The cloud's gRPC address, e.g. http://127.0.0.1:5080 (HTTP/2 without TLS on a trusted network).</summary>
+    public string CloudAddress { get; set; } = "";
+
+    public string SchoolId { get; set; } = "";
+
+    /// <summary>Where the outbox and roster live. On a Raspberry Pi: /var/lib/cartevaloise.</summary>
+    public string DataDirectory { get; set; } = "./data/box";
+
+    public BoxMode Mode { get; set; } = BoxMode.Canteen;
+
+    /// <summary>The same card within this many seconds is one tap.</summary>
+    public double DebounceSeconds { get; set; } = 2;
+
+    public UplinkOptions Uplink { get; set; } = new();
+}
+
+public enum BoxMode
+{
+    /// <summary>One meal per child per day.</summary>
+    Canteen,
+}
+
+/// <summary>The "Box:Uplink" section: how the box talks to the cloud. The defaults suit a school.</summary>
+public sealed class UplinkOptions
+{
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Taps sent but not yet acknowledged before the box waits for the cloud to catch up.</summary>
+    public int MaxUnacknowledged { get; set; } = 5_000;
+
+    public double HeartbeatSeconds { get; set; } = 30;
+
+    public double InitialBackoffSeconds { get; set; } = 1;
+
+    public double MaxBackoffSeconds { get; set; } = 60;
+
+    /// <summary>After the cloud refuses the box's credentials: retrying fast would only fill the logs.</summary>
+    public double RefusedBackoffSeconds { get; set; } = 300;
+}

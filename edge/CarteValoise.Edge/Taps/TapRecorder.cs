@@ -1,0 +1,40 @@
+using CarteValoise.Edge.Decisions;
+using CarteValoise.Edge.Outbox;
+using CarteValoise.Edge.Roster;
+using CarteValoise.Edge.Storage;
+using CarteValoise.Readers.Taps;
+
+namespace CarteValoise.Edge.Taps;
+
+/// <summary>
+/// Decides on a tap and writes it, in one job of the store: the roster lookup, "already served
+/// today", the new sequence number and the outbox entry are one transaction, so two quick taps
+/// of the same child cannot both be accepted and a crash cannot leave a meal marked but not sent.
+/// The returned task completes once all of it is on disk — only then may the child get feedback.
+/// </summary>
+public sealed class TapRecorder(BoxStore store, TapOutbox outbox)
+{
+    // Touched only on the store's thread.
+    private DateOnly _forgottenBefore;
+
+    public async Task<RecordedTap> RecordAsync(CardTap tap)
+    {
+        var recorded = await store.WriteAsync(db =>
+        {
+            var day = ParisDay.Of(tap.ReadAt);
+            if (day > _forgottenBefore)
+            {
+                ServedToday.ForgetBefore(db, day);
+                _forgottenBefore = day;
+            }
+            var child = RosterCache.Find(db, tap.CardUid);
+            var served = child is not null && ServedToday.Has(db, day, child.ChildId);
+            var decision = TapDecider.Decide(child, RosterCache.ServiceDateIn(db) == day, served);
+            var sequence = TapOutbox.Append(db, tap.CardUid, tap.ReadAt, decision, TapService.Canteen);
+            if (decision == Decision.Accepted) ServedToday.Mark(db, day, child!.ChildId, sequence);
+            return new RecordedTap(sequence, tap.CardUid, tap.ReadAt, decision, child?.FirstName, child?.AllergyPlan ?? false);
+        });
+        outbox.Appended.Raise();
+        return recorded;
+    }
+}

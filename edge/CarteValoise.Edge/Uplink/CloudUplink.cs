@@ -1,0 +1,240 @@
+using System.Runtime.ExceptionServices;
+using CarteValoise.Contracts.EdgeSync;
+using CarteValoise.Edge.Configuration;
+using CarteValoise.Edge.Decisions;
+using CarteValoise.Edge.Outbox;
+using CarteValoise.Edge.Output;
+using CarteValoise.Edge.Roster;
+using CarteValoise.Edge.Taps;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CarteValoise.Edge.Uplink;
+
+/// <summary>
+/// The box's one conversation with the cloud (EdgeSync.Sync): Hello first, then the outbox in
+/// sequence order in batches, new taps as soon as they are on disk, a heartbeat every so often;
+/// down the same call come acks (the box then deletes through the acknowledged sequence, never
+/// before) and roster changes. Any break — network, cloud restart, refusal — ends the connection;
+/// the box reconnects with backoff and sends everything still unacknowledged again. It never
+/// stops trying while the box runs, and a refusal of its credentials is said loudly, not thrown.
+/// </summary>
+public sealed class CloudUplink(
+    BoxOptions box,
+    TapOutbox outbox,
+    RosterCache roster,
+    BoxOutput output,
+    ReaderHealth readerHealth,
+    TimeProvider time,
+    ILogger<CloudUplink> logger) : BackgroundService
+{
+    private readonly UplinkOptions _options = box.Uplink;
+    private readonly Backoff _backoff = new(box.Uplink, new Random());
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var channel = GrpcChannel.ForAddress(box.CloudAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler
+            {
+                // A school's network drops connections silently: pings find a dead one within a minute.
+                KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
+                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+                EnableMultipleHttp2Connections = true,
+            },
+            DisposeHttpClient = true,
+        });
+        var client = new EdgeSync.EdgeSyncClient(channel);
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var session = new SyncSession();
+            TimeSpan delay;
+            try
+            {
+                await RunSessionAsync(client, session, stoppingToken);
+                failures = session.Heard ? 1 : failures + 1;
+                delay = _backoff.AfterFailures(failures);
+                logger.LogInformation("Le cloud a clos la synchronisation ; reconnexion dans {Delay:0.0} s.", delay.TotalSeconds);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied)
+            {
+                failures = 0;
+                delay = _backoff.AfterRefusal();
+                logger.LogError(
+                    "Le cloud {Cloud} REFUSE la box « {BoxId} » ({Status} : {Detail}). Vérifiez Box:Id et Box:Secret (enrôlement de la box). "
+                    + "Les passages restent sur la box ; nouvel essai dans {Delay:0} s.",
+                    box.CloudAddress, box.Id, ex.StatusCode, ex.Status.Detail, delay.TotalSeconds);
+            }
+            catch (Exception ex)
+            {
+                failures = session.Heard ? 1 : failures + 1;
+                delay = _backoff.AfterFailures(failures);
+                logger.LogWarning("Synchronisation avec le cloud {Cloud} interrompue ({Reason}) ; nouvel essai dans {Delay:0.0} s.",
+                    box.CloudAddress, Describe(ex), delay.TotalSeconds);
+            }
+            try
+            {
+                await Task.Delay(delay, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task RunSessionAsync(EdgeSync.EdgeSyncClient client, SyncSession session, CancellationToken stoppingToken)
+    {
+        using var sessionCancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var headers = new Metadata { { "x-box-id", box.Id }, { "x-box-secret", box.Secret } };
+        using var call = client.Sync(headers, cancellationToken: sessionCancel.Token);
+
+        var receiving = ReceiveAsync(call.ResponseStream, session, sessionCancel.Token);
+        // When the box stops mid-session nobody awaits it: mark its failure as seen (await still rethrows).
+        _ = receiving.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            await call.RequestStream.WriteAsync(new BoxMessage
+            {
+                Hello = new Hello { RosterVersion = roster.Version, SoftwareVersion = Wire.SoftwareVersion },
+            }, sessionCancel.Token);
+            logger.LogInformation("Synchronisation ouverte avec {Cloud} (liste version {RosterVersion}).", box.CloudAddress, roster.Version);
+            await SendAsync(call.RequestStream, session, receiving, sessionCancel.Token);
+        }
+        catch (Exception sendFailure) when (!stoppingToken.IsCancellationRequested)
+        {
+            // A failed write says little; the response side carries the cloud's status (a refusal…).
+            sessionCancel.CancelAfter(TimeSpan.FromSeconds(5));
+            try
+            {
+                await receiving;
+            }
+            catch (RpcException cloudStatus) when (cloudStatus.StatusCode != StatusCode.Cancelled)
+            {
+                throw;
+            }
+            catch (Exception)
+            {
+                // The send failure below says it better.
+            }
+            ExceptionDispatchInfo.Throw(sendFailure);
+        }
+        await receiving;
+    }
+
+    private async Task SendAsync(IClientStreamWriter<BoxMessage> requests, SyncSession session, Task receiving, CancellationToken cancel)
+    {
+        var heartbeatDue = Task.CompletedTask; // one at once, so the cloud knows the box's state on connection
+        while (true)
+        {
+            cancel.ThrowIfCancellationRequested();
+            // Taken before looking, so that a tap written meanwhile still wakes the loop.
+            var appended = outbox.Appended.Next;
+            var acknowledged = session.Acknowledged.Next;
+            if (receiving.IsCompleted) return;
+
+            if (heartbeatDue.IsCompleted)
+            {
+                await requests.WriteAsync(new BoxMessage { Heartbeat = await HeartbeatAsync() }, cancel);
+                heartbeatDue = Task.Delay(TimeSpan.FromSeconds(_options.HeartbeatSeconds), time, cancel);
+                continue;
+            }
+
+            var waitFor = appended;
+            if (session.Unacknowledged < _options.MaxUnacknowledged)
+            {
+                var pending = await outbox.ReadPendingAsync(session.SentThrough, _options.BatchSize);
+                if (pending.Count > 0)
+                {
+                    var batch = new TapBatch();
+                    foreach (var tap in pending) batch.Taps.Add(Wire.ToWire(tap));
+                    await requests.WriteAsync(new BoxMessage { Taps = batch }, cancel);
+                    session.Sent(pending[0].Sequence, pending[^1].Sequence);
+                    logger.LogDebug("Envoyé au cloud : passages {First} à {Last}.", pending[0].Sequence, pending[^1].Sequence);
+                    continue;
+                }
+            }
+            else
+            {
+                waitFor = acknowledged; // enough in flight: wait for the cloud to catch up
+            }
+            await Task.WhenAny(waitFor, acknowledged, heartbeatDue, receiving).WaitAsync(cancel);
+        }
+    }
+
+    private async Task ReceiveAsync(IAsyncStreamReader<CloudMessage> responses, SyncSession session, CancellationToken cancel)
+    {
+        await foreach (var message in responses.ReadAllAsync(cancel))
+        {
+            session.MarkHeard();
+            switch (message.BodyCase)
+            {
+                case CloudMessage.BodyOneofCase.Ack:
+                    await ApplyAckAsync(message.Ack.DurableThroughSequence, session);
+                    break;
+                case CloudMessage.BodyOneofCase.Roster:
+                    await ApplyRosterAsync(message.Roster);
+                    break;
+                default:
+                    logger.LogWarning("Message du cloud inconnu de cette version de la box ({Body}) : ignoré.", message.BodyCase);
+                    break;
+            }
+        }
+    }
+
+    private async Task ApplyAckAsync(long durableThrough, SyncSession session)
+    {
+        var deleted = await outbox.DeleteThroughAsync(durableThrough);
+        session.Acked(durableThrough);
+        logger.LogDebug("Le cloud a mis en sûreté les passages jusqu'au n° {Sequence} ({Deleted} retirés de la box).", durableThrough, deleted);
+        output.Ack(durableThrough);
+    }
+
+    private async Task ApplyRosterAsync(RosterDelta delta)
+    {
+        var update = Wire.FromWire(delta, ParisDay.Of(time.GetUtcNow()), out var rejected);
+        if (rejected.Count > 0)
+            logger.LogWarning("Liste de la cantine version {Version} : {Count} valeur(s) invalide(s) ignorée(s) : {Rejected}.",
+                delta.Version, rejected.Count, string.Join(", ", rejected));
+        var applied = await roster.ApplyAsync(update);
+        if (applied is null)
+        {
+            logger.LogInformation("Liste de la cantine version {Version} déjà connue (la box a la version {Current}) : ignorée.", delta.Version, roster.Version);
+            return;
+        }
+        logger.LogInformation("Liste de la cantine version {Version} appliquée ({Entries} cartes, {School}, jour {Day}).",
+            applied.Version, applied.Entries, update.SchoolName, ParisDay.Format(update.ServiceDate));
+        output.Roster(applied.Version, applied.Entries);
+    }
+
+    private async Task<Heartbeat> HeartbeatAsync()
+    {
+        var state = await outbox.StateAsync();
+        var heartbeat = new Heartbeat
+        {
+            SoftwareVersion = Wire.SoftwareVersion,
+            OutboxDepth = state.Depth,
+            ReaderStatus = readerHealth.Status,
+        };
+        if (state.OldestReadAt is { } oldest) heartbeat.OldestUnsentReadAt = Timestamp.FromDateTimeOffset(oldest);
+        if (readerHealth.LastReadAt is { } last) heartbeat.LastReadAt = Timestamp.FromDateTimeOffset(last);
+        return heartbeat;
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        RpcException rpc => $"{rpc.StatusCode} : {rpc.Status.Detail}",
+        _ => ex.Message,
+    };
+}

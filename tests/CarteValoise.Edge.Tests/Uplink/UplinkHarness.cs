@@ -1,0 +1,70 @@
+using CarteValoise.Edge.Configuration;
+using CarteValoise.Edge.Decisions;
+using CarteValoise.Edge.Outbox;
+using CarteValoise.Edge.Output;
+using CarteValoise.Edge.Roster;
+using CarteValoise.Edge.Storage;
+using CarteValoise.Edge.Taps;
+using CarteValoise.Edge.Tests.Support;
+using CarteValoise.Edge.Uplink;
+
+namespace CarteValoise.Edge.Tests.Uplink;
+
+/// <summary>A box's storage and uplink, pointed at a <see cref="FakeCloud"/>, with quick backoffs.</summary>
+public sealed class UplinkHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Noon = new(2025, 4, 1, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _directory = new();
+
+    public UplinkHarness(string cloudAddress, string secret = "s3cret", int batchSize = 200)
+    {
+        Store = BoxStore.Open(_directory.Path, new ListLogger<BoxStore>());
+        Outbox = new TapOutbox(Store);
+        Roster = new RosterCache(Store);
+        Output = new BoxOutput(TextWriter.Null);
+        Lines = new LineWatcher(Output);
+        Uplink = new CloudUplink(
+            new BoxOptions
+            {
+                Id = "box-ferry-1",
+                Secret = secret,
+                CloudAddress = cloudAddress,
+                Uplink = new UplinkOptions
+                {
+                    BatchSize = batchSize,
+                    HeartbeatSeconds = 3600,
+                    InitialBackoffSeconds = 0.05,
+                    MaxBackoffSeconds = 0.2,
+                    RefusedBackoffSeconds = 0.2,
+                },
+            },
+            Outbox, Roster, Output, new ReaderHealth(), TimeProvider.System, Log);
+    }
+
+    public BoxStore Store { get; }
+    public TapOutbox Outbox { get; }
+    public RosterCache Roster { get; }
+    public BoxOutput Output { get; }
+    public LineWatcher Lines { get; }
+    public ListLogger<CloudUplink> Log { get; } = new();
+    public CloudUplink Uplink { get; }
+
+    public async Task WriteTapsAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+            await Outbox.AppendAsync("04A1B2C3", Noon.AddSeconds(i), Decision.Accepted, TapService.Canteen);
+    }
+
+    public async Task<long[]> PendingAsync() => (await Outbox.ReadPendingAsync(0, 100_000)).Select(t => t.Sequence).ToArray();
+
+    public Task StartAsync() => Uplink.StartAsync(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Uplink.StopAsync(CancellationToken.None);
+        Uplink.Dispose();
+        Store.Dispose();
+        _directory.Dispose();
+    }
+}
