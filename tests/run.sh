@@ -41,7 +41,7 @@ for project in "${projects[@]}"; do
   dotnet test "$project" -c "$configuration" --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
     --results-directory "$results" 2>&1 | tee "$results/$name.log" \
-    | { grep --line-buffered -E "^\s+(Passed|Failed|Skipped) |Failed!|Passed!|error |Error Message" || true; }
+    | { grep --line-buffered -E "^\s+(Passed|Failed|Skipped) |^\s+(Passed|Failed|Skipped|Total tests): |error |Error Message" || true; }
   code=${PIPESTATUS[0]}
   set -e
   if [ "$code" -ne 0 ]; then
@@ -51,11 +51,11 @@ for project in "${projects[@]}"; do
 done
 
 # One closing line for the whole run, summed over the projects' own summaries
-# ("Passed!  - Failed:     0, Passed:    15, Skipped:     0, Total: ...").
+# ("Total tests: 27" followed by "     Passed: 27", "     Failed: 0", "    Skipped: 0").
 read -r passed failed skipped < <(cat "$results"/*.log | awk '
-  /(Passed|Failed)! +- +Failed: / {
-    gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
-  }
+  /^ +Passed: +[0-9]+ *$/  { p += $2 }
+  /^ +Failed: +[0-9]+ *$/  { f += $2 }
+  /^ +Skipped: +[0-9]+ *$/ { s += $2 }
   END { print p + 0, f + 0, s + 0 }')
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ]; then status=1; fi

@@ -3,6 +3,7 @@ using CarteValoise.Grains;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 using Orleans.Storage;
 using Xunit;
 
@@ -58,16 +59,24 @@ public sealed class CarteGrainStorageConfigurationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
+        // A silo always has Orleans' serializer; the grain state is written with it.
+        services.AddSerializer(_ => { });
         new Silo(services, configuration).AddCarteGrainStorage(configuration, DataDirectory);
         return services;
     }
 
-    private static string FilePathOf(ServiceCollection services)
+    private static string FilePathOf(ServiceCollection services) => OptionsOf(services).FilePath;
+
+    private static LiteDbGrainStorageOptions OptionsOf(ServiceCollection services)
     {
         services.AddSingleton<IGrainStorageSerializer>(new TestJsonSerializer());
         using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<IOptionsMonitor<LiteDbGrainStorageOptions>>().Get(GrainKeys.StorageName).FilePath;
+        return provider.GetRequiredService<IOptionsMonitor<LiteDbGrainStorageOptions>>().Get(GrainKeys.StorageName);
     }
+
+    [Fact]
+    public void Grain_state_is_written_in_Orleans_binary_format_not_the_silos_default_json() =>
+        Assert.IsType<OrleansGrainStorageSerializer>(OptionsOf(Register(new Dictionary<string, string?>())).GrainStorageSerializer);
 
     private sealed class Silo(IServiceCollection services, IConfiguration configuration) : ISiloBuilder
     {
