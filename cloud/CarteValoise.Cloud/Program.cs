@@ -2,6 +2,7 @@ using CarteValoise.Cloud.Demo;
 using CarteValoise.Cloud.Identity;
 using CarteValoise.Cloud.Services;
 using CarteValoise.Cloud.Storage;
+using CarteValoise.Domain.Boxes;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +29,10 @@ builder.Services.AddSingleton<PasswordHasher>();
 builder.Services.AddSingleton<CallerResolver>();
 builder.Services.AddSingleton<AccessLog>();
 builder.Services.AddSingleton<FamilySummaryReader>();
+builder.Services.AddSingleton(new BoxHealthThresholds(
+    TimeSpan.FromSeconds(configuration.GetValue("Boxes:SilentAfterSeconds", BoxHealthThresholds.Default.SilentAfter.TotalSeconds)),
+    TimeSpan.FromSeconds(configuration.GetValue("Boxes:BacklogAfterSeconds", BoxHealthThresholds.Default.BacklogAfter.TotalSeconds)),
+    configuration.GetValue("Boxes:BacklogDepth", BoxHealthThresholds.Default.BacklogDepth)));
 builder.Services.AddGrpc();
 // Registered after UseOrleans so that it starts once the silo is up, and before the web server
 // starts listening, so that no call reaches a half-seeded platform.

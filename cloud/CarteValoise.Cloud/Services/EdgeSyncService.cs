@@ -1,4 +1,6 @@
 using CarteValoise.Contracts.EdgeSync;
+using CarteValoise.Domain.Access;
+using CarteValoise.Domain.Boxes;
 using CarteValoise.Domain.Calendar;
 using CarteValoise.Domain.Cards;
 using CarteValoise.Grains.Devices;
@@ -42,6 +44,7 @@ public sealed class EdgeSyncService(IGrainFactory grains, TimeProvider time, ILo
                     await responseStream.WriteAsync(new CloudMessage { Ack = new Ack { DurableThroughSequence = durable } });
                     break;
                 case BoxMessage.BodyOneofCase.Heartbeat:
+                    await device.RecordHeartbeat(ToHeartbeat(message.Heartbeat));
                     break;
             }
             rosterVersionOnBox = await PushRosterIfChanged(school, rosterVersionOnBox, responseStream);
@@ -52,15 +55,50 @@ public sealed class EdgeSyncService(IGrainFactory grains, TimeProvider time, ILo
     {
         var roster = await school.GetRoster(versionOnBox, ServiceDay.Today(time));
         if (!roster.Changed) return versionOnBox;
-        var delta = new RosterDelta { Version = roster.Version, Full = true, SchoolName = roster.SchoolName, ServiceDate = ServiceDay.Format(roster.Day) };
+        var delta = new RosterDelta { Version = roster.Version, Full = roster.Full, SchoolName = roster.SchoolName, ServiceDate = ServiceDay.Format(roster.Day) };
         delta.Upserts.AddRange(roster.Entries.Select(e => new RosterEntry
         {
             CardUid = e.CardUid, ChildId = e.ChildId, FirstName = e.FirstName,
-            CanteenToday = e.CanteenToday, AllergyPlan = e.AllergyPlan, Blocked = e.Blocked,
+            CanteenToday = e.CanteenToday, AllergyPlan = e.AllergyPlan, Blocked = e.Blocked, CareToday = e.CareToday,
         }));
+        delta.RemovedCardUids.AddRange(roster.RemovedCardUids);
         await responseStream.WriteAsync(new CloudMessage { Roster = delta });
         return roster.Version;
     }
+
+    public override async Task<EnrolReply> Enrol(EnrolRequest request, ServerCallContext context)
+    {
+        var code = EnrolmentCode.Normalise(request.Code)
+            ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "Code d'enrôlement mal formé : 10 lettres et chiffres, par exemple ABCDE-FGHJK."));
+        var redemption = await grains.GetGrain<IEnrolmentCodeGrain>(SecretHash.Of(code)).Redeem();
+        switch (redemption.Outcome)
+        {
+            case CodeRedemption.Unknown:
+                logger.LogWarning("Enrôlement refusé : code inconnu (depuis {Peer})", context.Peer);
+                throw new RpcException(new Status(StatusCode.NotFound, "Code d'enrôlement inconnu : vérifiez-le auprès de la mairie."));
+            case CodeRedemption.Expired:
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, "Code d'enrôlement expiré : demandez-en un nouveau dans l'espace agents."));
+            case CodeRedemption.AlreadyUsed:
+                logger.LogWarning("Enrôlement refusé : code déjà utilisé pour la boîte {BoxId} (depuis {Peer})", redemption.BoxId, context.Peer);
+                throw new RpcException(new Status(StatusCode.PermissionDenied, "Ce code d'enrôlement a déjà servi : demandez-en un nouveau dans l'espace agents."));
+        }
+
+        var secret = SecretHash.NewSecret();
+        var enrolment = await grains.GetGrain<IDeviceGrain>(redemption.BoxId!).CompleteEnrolment(SecretHash.Of(secret));
+        var school = await grains.GetGrain<ISchoolGrain>(enrolment.SchoolId).GetProfile();
+        logger.LogInformation("Boîte {BoxId} enrôlée pour l'école {SchoolId} (version {Version})", enrolment.BoxId, enrolment.SchoolId, request.SoftwareVersion);
+        return new EnrolReply { BoxId = enrolment.BoxId, Secret = secret, SchoolId = enrolment.SchoolId, SchoolName = school?.Name ?? enrolment.SchoolId };
+    }
+
+    private BoxHeartbeat ToHeartbeat(Heartbeat heartbeat) => new(
+        time.GetUtcNow(),
+        heartbeat.SoftwareVersion,
+        heartbeat.OutboxDepth,
+        heartbeat.OldestUnsentReadAt?.ToDateTimeOffset(),
+        heartbeat.LastReadAt?.ToDateTimeOffset(),
+        heartbeat.ReaderStatus,
+        heartbeat.LastSequence,
+        heartbeat.Mode);
 
     private static BoxTap ToBoxTap(Tap tap) => new(
         tap.Sequence,

@@ -57,7 +57,16 @@ public sealed class FamilySummaryReader(IGrainFactory grains)
         };
         foreach (var tap in taps)
         {
-            summary.Taps.Add(new CardTapSeen { ReadAt = Timestamp.FromDateTimeOffset(tap.ReadAt), SchoolName = schoolNames[tap.SchoolId], Meal = tap.Meal });
+            summary.Taps.Add(new CardTapSeen
+            {
+                ReadAt = Timestamp.FromDateTimeOffset(tap.ReadAt), SchoolName = schoolNames[tap.SchoolId], Meal = tap.Meal,
+                Service = tap.Service switch
+                {
+                    TapService.CareCheckIn => "arrivée au périscolaire",
+                    TapService.CareCheckOut => "départ du périscolaire",
+                    _ => "cantine",
+                },
+            });
             if (tap.Meal) summary.Meals.Add(new MealTaken { TakenAt = Timestamp.FromDateTimeOffset(tap.ReadAt), SchoolName = schoolNames[tap.SchoolId] });
         }
         return summary;

@@ -50,6 +50,16 @@ public sealed class ChildGrain(
         return CanteenTapOutcome.MealRecorded;
     }
 
+    public async Task RecordCareTap(CareTap tap)
+    {
+        if (TapsById.ContainsKey(tap.TapId)) return;
+        var record = new ChildTapRecord(tap.TapId, tap.ReadAt, tap.SchoolId, Meal: false,
+            tap.CheckIn ? TapService.CareCheckIn : TapService.CareCheckOut);
+        state.State.Taps.Add(record);
+        TapsById[record.TapId] = record;
+        await state.WriteStateAsync();
+    }
+
     public Task<IReadOnlyList<ChildTapRecord>> GetTaps(DateOnly day) =>
         Task.FromResult<IReadOnlyList<ChildTapRecord>>(state.State.Taps
             .Where(t => ServiceDay.Of(t.ReadAt) == day)

@@ -21,13 +21,24 @@ public sealed record CanteenTap(
     [property: Id(2)] string SchoolId,
     [property: Id(3)] bool Served);
 
+public enum TapService { Canteen = 0, CareCheckIn = 1, CareCheckOut = 2 }
+
 /// <summary>A tap as the child's record keeps it; <see cref="Meal"/> marks the one tap that counted as the day's meal.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ChildTapRecord(
     [property: Id(0)] string TapId,
     [property: Id(1)] DateTimeOffset ReadAt,
     [property: Id(2)] string SchoolId,
-    [property: Id(3)] bool Meal);
+    [property: Id(3)] bool Meal,
+    [property: Id(4)] TapService Service = TapService.Canteen);
+
+/// <summary>A périscolaire tap: the box decided whether it was an arrival or a departure.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CareTap(
+    [property: Id(0)] string TapId,
+    [property: Id(1)] DateTimeOffset ReadAt,
+    [property: Id(2)] string SchoolId,
+    [property: Id(3)] bool CheckIn);
 
 public enum CanteenTapOutcome
 {

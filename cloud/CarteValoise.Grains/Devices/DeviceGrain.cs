@@ -12,6 +12,8 @@ public sealed class DeviceState
     /// <summary>Every tap of this box up to this sequence number is applied and durable.</summary>
     [Id(1)] public long DurableThrough { get; set; }
     [Id(2)] public DateTimeOffset? LastSeenAt { get; set; }
+    [Id(3)] public string Label { get; set; } = "";
+    [Id(4)] public BoxHeartbeat? LastHeartbeat { get; set; }
 }
 
 public sealed class DeviceGrain(
@@ -26,10 +28,35 @@ public sealed class DeviceGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task Create(DeviceEnrolment pending, string label)
+    {
+        if (state.State.Enrolment is not null) throw new InvalidOperationException($"La boîte {pending.BoxId} existe déjà.");
+        state.State.Enrolment = pending with { SecretHash = "" };
+        state.State.Label = label;
+        await state.WriteStateAsync();
+    }
+
+    public async Task<DeviceEnrolment> CompleteEnrolment(string secretHash)
+    {
+        var enrolment = state.State.Enrolment ?? throw new InvalidOperationException($"La boîte {this.GetPrimaryKeyString()} n'existe pas.");
+        state.State.Enrolment = enrolment with { SecretHash = secretHash };
+        await state.WriteStateAsync();
+        return state.State.Enrolment;
+    }
+
+    public async Task RecordHeartbeat(BoxHeartbeat heartbeat)
+    {
+        state.State.LastHeartbeat = heartbeat;
+        state.State.LastSeenAt = heartbeat.ReceivedAt;
+        await state.WriteStateAsync();
+    }
+
     public Task<DeviceEnrolment?> Authenticate(string secret)
     {
         var enrolment = state.State.Enrolment;
-        return Task.FromResult(enrolment is not null && SecretHash.Matches(secret, enrolment.SecretHash) ? enrolment : null);
+        // A box created but not yet enrolled has no secret: nothing matches it.
+        var valid = enrolment is not null && enrolment.SecretHash.Length > 0 && SecretHash.Matches(secret, enrolment.SecretHash);
+        return Task.FromResult(valid ? enrolment : null);
     }
 
     public async Task<long> ApplyTaps(IReadOnlyList<BoxTap> taps)
@@ -51,11 +78,11 @@ public sealed class DeviceGrain(
     }
 
     public Task<DeviceStatus> GetStatus() => Task.FromResult(new DeviceStatus(
-        this.GetPrimaryKeyString(), state.State.Enrolment?.SchoolId ?? "", state.State.DurableThrough, state.State.LastSeenAt));
+        this.GetPrimaryKeyString(), state.State.Enrolment?.SchoolId ?? "", state.State.DurableThrough, state.State.LastSeenAt,
+        state.State.Label, state.State.Enrolment is { SecretHash.Length: > 0 }, state.State.LastHeartbeat));
 
     private async Task Apply(DeviceEnrolment enrolment, BoxTap tap)
     {
-        if (tap.Service != BoxServiceKind.Canteen) return; // périscolaire taps come with the next issue
         var holder = await GrainFactory.GetGrain<ICardGrain>(tap.CardUid).GetHolder();
         if (holder is null)
         {
@@ -63,7 +90,10 @@ public sealed class DeviceGrain(
             return;
         }
         var tapId = $"{enrolment.BoxId}:{tap.Sequence}";
-        await GrainFactory.GetGrain<IChildGrain>(holder.ChildId)
-            .RecordCanteenTap(new CanteenTap(tapId, tap.ReadAt, enrolment.SchoolId, tap.Decision == BoxDecision.Accepted));
+        var child = GrainFactory.GetGrain<IChildGrain>(holder.ChildId);
+        if (tap.Service == BoxServiceKind.Canteen)
+            await child.RecordCanteenTap(new CanteenTap(tapId, tap.ReadAt, enrolment.SchoolId, tap.Decision == BoxDecision.Accepted));
+        else if (tap.Decision == BoxDecision.Accepted)
+            await child.RecordCareTap(new CareTap(tapId, tap.ReadAt, enrolment.SchoolId, tap.Service == BoxServiceKind.CareCheckIn));
     }
 }

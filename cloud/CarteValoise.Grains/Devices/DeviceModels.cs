@@ -20,10 +20,25 @@ public sealed record BoxTap(
     [property: Id(3)] BoxServiceKind Service,
     [property: Id(4)] BoxDecision Decision);
 
-/// <summary>What an agent sees of a box: where it is and how far its taps are durable.</summary>
+/// <summary>What a box says of itself every half-minute or so.</summary>
+[GenerateSerializer, Immutable]
+public sealed record BoxHeartbeat(
+    [property: Id(0)] DateTimeOffset ReceivedAt,
+    [property: Id(1)] string SoftwareVersion,
+    [property: Id(2)] long OutboxDepth,
+    [property: Id(3)] DateTimeOffset? OldestUnsentReadAt,
+    [property: Id(4)] DateTimeOffset? LastReadAt,
+    [property: Id(5)] string ReaderStatus,
+    [property: Id(6)] long LastSequence,
+    [property: Id(7)] string Mode);
+
+/// <summary>What an agent sees of a box: where it is, how far its taps are durable, what it last said.</summary>
 [GenerateSerializer, Immutable]
 public sealed record DeviceStatus(
     [property: Id(0)] string BoxId,
     [property: Id(1)] string SchoolId,
     [property: Id(2)] long DurableThrough,
-    [property: Id(3)] DateTimeOffset? LastSeenAt);
+    [property: Id(3)] DateTimeOffset? LastSeenAt,
+    [property: Id(4)] string Label,
+    [property: Id(5)] bool Enrolled,
+    [property: Id(6)] BoxHeartbeat? LastHeartbeat);

@@ -3,7 +3,13 @@ namespace CarteValoise.Grains.Devices;
 /// <summary>A reader box, keyed by box id: its credential and how far its taps are durable.</summary>
 public interface IDeviceGrain : IGrainWithStringKey
 {
+    /// <summary>Enrols the box with a known secret (demo boxes, tests).</summary>
     Task Enrol(DeviceEnrolment enrolment);
+    /// <summary>Creates a box that waits for its enrolment code to be exchanged (SecretHash empty).</summary>
+    Task Create(DeviceEnrolment pending, string label);
+    /// <summary>Gives the box its secret when its one-time code is exchanged.</summary>
+    Task<DeviceEnrolment> CompleteEnrolment(string secretHash);
+    Task RecordHeartbeat(BoxHeartbeat heartbeat);
     /// <summary>The enrolment when the secret matches; null for an unknown box or a wrong secret.</summary>
     Task<DeviceEnrolment?> Authenticate(string secret);
     /// <summary>

@@ -11,7 +11,8 @@ public sealed record RosterChild(
     [property: Id(2)] string CardUid,
     [property: Id(3)] IReadOnlyList<DayOfWeek> CanteenDays,
     [property: Id(4)] bool AllergyPlan,
-    [property: Id(5)] bool Blocked);
+    [property: Id(5)] bool Blocked,
+    [property: Id(6)] IReadOnlyList<DayOfWeek>? CareDays = null);
 
 [GenerateSerializer, Immutable]
 public sealed record RosterEntryRecord(
@@ -20,13 +21,20 @@ public sealed record RosterEntryRecord(
     [property: Id(2)] string FirstName,
     [property: Id(3)] bool CanteenToday,
     [property: Id(4)] bool AllergyPlan,
-    [property: Id(5)] bool Blocked);
+    [property: Id(5)] bool Blocked,
+    [property: Id(6)] bool CareToday);
 
-/// <summary>The roster of one school for one day; Changed is false when the box's version is current.</summary>
+/// <summary>
+/// The roster of one school for one day, as a box needs it: nothing when the box's version is current
+/// (Changed false), the entries changed and the cards removed since that version (Full false), or
+/// everything (Full true).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RosterSnapshot(
     [property: Id(0)] long Version,
     [property: Id(1)] bool Changed,
     [property: Id(2)] string SchoolName,
     [property: Id(3)] DateOnly Day,
-    [property: Id(4)] IReadOnlyList<RosterEntryRecord> Entries);
+    [property: Id(4)] IReadOnlyList<RosterEntryRecord> Entries,
+    [property: Id(5)] bool Full,
+    [property: Id(6)] IReadOnlyList<string> RemovedCardUids);
