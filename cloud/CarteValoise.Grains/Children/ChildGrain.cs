@@ -15,8 +15,11 @@ public sealed class ChildGrain(
     [PersistentState("child", GrainKeys.StorageName)] IPersistentState<ChildState> state) : Grain, IChildGrain
 {
     private Dictionary<string, ChildTapRecord>? _tapsById;
+    private HashSet<DateOnly>? _mealDays;
 
     private Dictionary<string, ChildTapRecord> TapsById => _tapsById ??= state.State.Taps.ToDictionary(t => t.TapId);
+
+    private HashSet<DateOnly> MealDays => _mealDays ??= state.State.Taps.Where(t => t.Meal).Select(t => ServiceDay.Of(t.ReadAt)).ToHashSet();
 
     public async Task Enrol(ChildProfile profile)
     {
@@ -27,37 +30,47 @@ public sealed class ChildGrain(
 
     public Task<ChildProfile?> GetProfile() => Task.FromResult(state.State.Profile);
 
-    public async Task<CanteenTapOutcome> RecordCanteenTap(CanteenTap tap)
+    public async Task RecordTaps(IReadOnlyList<ChildTap> taps)
     {
         var profile = state.State.Profile ?? throw new InvalidOperationException($"L'enfant {this.GetPrimaryKeyString()} n'est pas inscrit.");
-        if (!TapsById.TryGetValue(tap.TapId, out var record))
+        var added = new List<ChildTapRecord>();
+        var meals = new List<ChildTapRecord>();
+        foreach (var tap in taps)
         {
-            var day = ServiceDay.Of(tap.ReadAt);
-            var mealAlreadyTaken = state.State.Taps.Any(t => t.Meal && ServiceDay.Of(t.ReadAt) == day);
-            record = new ChildTapRecord(tap.TapId, tap.ReadAt, tap.SchoolId, tap.Served && !mealAlreadyTaken);
-            state.State.Taps.Add(record);
-            TapsById[record.TapId] = record;
-            await state.WriteStateAsync();
+            if (!TapsById.TryGetValue(tap.TapId, out var record))
+            {
+                // A refused périscolaire tap is no arrival nor departure; a refused canteen tap is still
+                // shown to the family (the card was read), just not as a meal.
+                if (tap.Service != TapService.Canteen && !tap.Served) continue;
+                var day = ServiceDay.Of(tap.ReadAt);
+                var meal = tap.Service == TapService.Canteen && tap.Served && !MealDays.Contains(day);
+                record = new ChildTapRecord(tap.TapId, tap.ReadAt, tap.SchoolId, meal, tap.Service);
+                Add(record);
+                added.Add(record);
+            }
+            if (record.Meal) meals.Add(record);
         }
 
-        if (!record.Meal) return CanteenTapOutcome.AlreadyServed;
+        if (added.Count > 0)
+        {
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                // Not durable, so not applied: the box's resend must find these taps new again.
+                foreach (var record in added) Remove(record);
+                throw;
+            }
+        }
 
         // Replayed as well as first seen: a crash between this grain's write and these calls must not
         // lose the charge or the count, and both calls are idempotent on the tap id.
-        await GrainFactory.GetGrain<IFamilyGrain>(profile.FamilyId).ChargeMeal($"meal:{record.TapId}", profile.FirstName, record.ReadAt);
-        await GrainFactory.GetGrain<ISchoolDayGrain>(GrainKeys.SchoolDay(record.SchoolId, ServiceDay.Of(record.ReadAt)))
-            .RecordMeal(this.GetPrimaryKeyString(), record.TapId);
-        return CanteenTapOutcome.MealRecorded;
-    }
-
-    public async Task RecordCareTap(CareTap tap)
-    {
-        if (TapsById.ContainsKey(tap.TapId)) return;
-        var record = new ChildTapRecord(tap.TapId, tap.ReadAt, tap.SchoolId, Meal: false,
-            tap.CheckIn ? TapService.CareCheckIn : TapService.CareCheckOut);
-        state.State.Taps.Add(record);
-        TapsById[record.TapId] = record;
-        await state.WriteStateAsync();
+        await Task.WhenAll(meals.Select(meal => Task.WhenAll(
+            GrainFactory.GetGrain<IFamilyGrain>(profile.FamilyId).ChargeMeal($"meal:{meal.TapId}", profile.FirstName, meal.ReadAt),
+            GrainFactory.GetGrain<ISchoolDayGrain>(GrainKeys.SchoolDay(meal.SchoolId, ServiceDay.Of(meal.ReadAt)))
+                .RecordMeal(this.GetPrimaryKeyString(), meal.TapId))));
     }
 
     public Task<IReadOnlyList<ChildTapRecord>> GetTaps(DateOnly day) =>
@@ -65,4 +78,18 @@ public sealed class ChildGrain(
             .Where(t => ServiceDay.Of(t.ReadAt) == day)
             .OrderBy(t => t.ReadAt)
             .ToList());
+
+    private void Add(ChildTapRecord record)
+    {
+        state.State.Taps.Add(record);
+        TapsById[record.TapId] = record;
+        if (record.Meal) MealDays.Add(ServiceDay.Of(record.ReadAt));
+    }
+
+    private void Remove(ChildTapRecord record)
+    {
+        state.State.Taps.Remove(record);
+        TapsById.Remove(record.TapId);
+        if (record.Meal) MealDays.Remove(ServiceDay.Of(record.ReadAt));
+    }
 }

@@ -10,17 +10,6 @@ public sealed record ChildProfile(
     [property: Id(5)] string LastName,
     [property: Id(6)] string CardUid);
 
-/// <summary>
-/// A card read at a canteen box, identified by "boxId:sequence" so that a replay is recognised.
-/// <see cref="Served"/> is the box's decision that the child was let through (accepted).
-/// </summary>
-[GenerateSerializer, Immutable]
-public sealed record CanteenTap(
-    [property: Id(0)] string TapId,
-    [property: Id(1)] DateTimeOffset ReadAt,
-    [property: Id(2)] string SchoolId,
-    [property: Id(3)] bool Served);
-
 public enum TapService { Canteen = 0, CareCheckIn = 1, CareCheckOut = 2 }
 
 /// <summary>A tap as the child's record keeps it; <see cref="Meal"/> marks the one tap that counted as the day's meal.</summary>
@@ -32,18 +21,14 @@ public sealed record ChildTapRecord(
     [property: Id(3)] bool Meal,
     [property: Id(4)] TapService Service = TapService.Canteen);
 
-/// <summary>A périscolaire tap: the box decided whether it was an arrival or a departure.</summary>
+/// <summary>
+/// A card read at a box, identified by "boxId:sequence" so that a replay is recognised.
+/// <see cref="Served"/> is the box's decision that the child was let through (accepted).
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record CareTap(
+public sealed record ChildTap(
     [property: Id(0)] string TapId,
     [property: Id(1)] DateTimeOffset ReadAt,
     [property: Id(2)] string SchoolId,
-    [property: Id(3)] bool CheckIn);
-
-public enum CanteenTapOutcome
-{
-    /// <summary>First meal of the day: counted and charged.</summary>
-    MealRecorded = 1,
-    /// <summary>The child already had a meal that day: kept as a tap, neither counted nor charged again.</summary>
-    AlreadyServed = 2,
-}
+    [property: Id(3)] TapService Service,
+    [property: Id(4)] bool Served);

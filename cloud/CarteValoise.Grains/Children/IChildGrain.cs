@@ -5,10 +5,12 @@ public interface IChildGrain : IGrainWithStringKey
 {
     Task Enrol(ChildProfile profile);
     Task<ChildProfile?> GetProfile();
-    /// <summary>Applies a canteen tap once, however often it is sent: the meal, its charge and the school-day count.</summary>
-    Task<CanteenTapOutcome> RecordCanteenTap(CanteenTap tap);
-    /// <summary>Records a périscolaire arrival or departure once, however often it is sent (charged with the billing issue).</summary>
-    Task RecordCareTap(CareTap tap);
+    /// <summary>
+    /// Applies the child's taps of one batch once, however often they are sent: each is kept; the first
+    /// accepted canteen tap of a day is the meal, charged to the family and counted for the school day;
+    /// an accepted périscolaire tap is an arrival or a departure.
+    /// </summary>
+    Task RecordTaps(IReadOnlyList<ChildTap> taps);
     /// <summary>The child's taps of one Europe/Paris day, in reading order.</summary>
     Task<IReadOnlyList<ChildTapRecord>> GetTaps(DateOnly day);
 }

@@ -63,12 +63,21 @@ public sealed class DeviceGrain(
     {
         var enrolment = state.State.Enrolment ?? throw new InvalidOperationException($"La boîte {this.GetPrimaryKeyString()} n'est pas enrôlée.");
         var durable = state.State.DurableThrough;
+        var fresh = new List<BoxTap>();
         foreach (var tap in taps.OrderBy(t => t.Sequence))
         {
-            if (tap.Sequence <= durable) continue; // already applied: a resend after a lost ack
-            if (tap.Sequence != durable + 1) break; // a gap: wait for the box to resend in order
-            await Apply(enrolment, tap);
-            durable = tap.Sequence;
+            if (tap.Sequence <= durable + fresh.Count) continue; // already applied (a resend after a lost ack), or repeated in the batch
+            if (tap.Sequence != durable + fresh.Count + 1) break; // a gap: wait for the box to resend in order
+            fresh.Add(tap);
+        }
+
+        if (fresh.Count > 0)
+        {
+            // Children are independent: their taps are applied side by side, each child's in order,
+            // so that the storage writes of a batch share group commits instead of queueing one by one.
+            var byChild = await GroupByChild(enrolment, fresh);
+            await Task.WhenAll(byChild.Select(child => GrainFactory.GetGrain<IChildGrain>(child.Key).RecordTaps(child.Value)));
+            durable = fresh[^1].Sequence;
         }
 
         state.State.DurableThrough = durable;
@@ -81,19 +90,29 @@ public sealed class DeviceGrain(
         this.GetPrimaryKeyString(), state.State.Enrolment?.SchoolId ?? "", state.State.DurableThrough, state.State.LastSeenAt,
         state.State.Label, state.State.Enrolment is { SecretHash.Length: > 0 }, state.State.LastHeartbeat));
 
-    private async Task Apply(DeviceEnrolment enrolment, BoxTap tap)
+    private async Task<Dictionary<string, List<ChildTap>>> GroupByChild(DeviceEnrolment enrolment, IReadOnlyList<BoxTap> taps)
     {
-        var holder = await GrainFactory.GetGrain<ICardGrain>(tap.CardUid).GetHolder();
-        if (holder is null)
+        var uids = taps.Select(t => t.CardUid).Distinct().ToList();
+        var holders = await Task.WhenAll(uids.Select(uid => GrainFactory.GetGrain<ICardGrain>(uid).GetHolder()));
+        var holderOf = uids.Zip(holders).ToDictionary(pair => pair.First, pair => pair.Second);
+        var byChild = new Dictionary<string, List<ChildTap>>();
+        foreach (var tap in taps)
         {
-            logger.LogInformation("Boîte {BoxId} : carte inconnue {CardUid} (séquence {Sequence})", enrolment.BoxId, tap.CardUid, tap.Sequence);
-            return;
+            if (holderOf[tap.CardUid] is not { } holder)
+            {
+                logger.LogInformation("Boîte {BoxId} : carte inconnue {CardUid} (séquence {Sequence})", enrolment.BoxId, tap.CardUid, tap.Sequence);
+                continue;
+            }
+            if (!byChild.TryGetValue(holder.ChildId, out var childTaps)) byChild[holder.ChildId] = childTaps = [];
+            childTaps.Add(new ChildTap($"{enrolment.BoxId}:{tap.Sequence}", tap.ReadAt, enrolment.SchoolId, ServiceOf(tap.Service), tap.Decision == BoxDecision.Accepted));
         }
-        var tapId = $"{enrolment.BoxId}:{tap.Sequence}";
-        var child = GrainFactory.GetGrain<IChildGrain>(holder.ChildId);
-        if (tap.Service == BoxServiceKind.Canteen)
-            await child.RecordCanteenTap(new CanteenTap(tapId, tap.ReadAt, enrolment.SchoolId, tap.Decision == BoxDecision.Accepted));
-        else if (tap.Decision == BoxDecision.Accepted)
-            await child.RecordCareTap(new CareTap(tapId, tap.ReadAt, enrolment.SchoolId, tap.Service == BoxServiceKind.CareCheckIn));
+        return byChild;
     }
+
+    private static TapService ServiceOf(BoxServiceKind kind) => kind switch
+    {
+        BoxServiceKind.CareCheckIn => TapService.CareCheckIn,
+        BoxServiceKind.CareCheckOut => TapService.CareCheckOut,
+        _ => TapService.Canteen,
+    };
 }
