@@ -21,6 +21,17 @@ public static class Demo
     /// <summary>"04" + INSEE + school 1 + family 001 + child n + "00": the Cergy parent's two children.</summary>
     public static readonly IReadOnlyList<string> CergyFamilyCards = ["04951271001100", "04951271001200"];
 
+    public const string CergySecondSchool = "95127-E2";
+
+    /// <summary>
+    /// Cergy's families are numbered 1 to 12: 1 to 6 at school E1, 7 to 12 at school E2. Each test
+    /// that taps keeps to families of its own, so that it can count their taps exactly.
+    /// </summary>
+    public static string CergyFamilyNumbered(int family) => $"{Cergy}-F{family:D3}";
+
+    /// <summary>The card of a Cergy family's child (1 or 2): "04" + INSEE + school + family + child + "00".</summary>
+    public static string CergyCard(int family, int child) => $"04{Cergy}{(family <= 6 ? 1 : 2)}{family:D3}{child}00";
+
     /// <summary>A well-formed card that no child holds.</summary>
     public const string UnknownCard = "04000000000001";
 }

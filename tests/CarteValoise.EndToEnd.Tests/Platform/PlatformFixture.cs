@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using CarteValoise.EndToEnd.Tests.Processes;
 using Xunit.Abstractions;
 
@@ -15,7 +14,10 @@ public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
 /// One cloud silo with demo data, and the portal and kiosk in front of it, each a real process on
 /// loopback, started once for every test class of the collection. Each component starts the first
 /// time a test asks for it, so that a component that does not start fails only the tests that need it.
-/// Reader boxes are started by the tests themselves, which kill and restart them.
+/// Reader boxes are started by the tests themselves, which kill and restart them; a test that kills
+/// the cloud starts a cloud of its own (<see cref="StartCloudAsync"/>). The shared cloud calls a box
+/// silent after <see cref="SilentAfterSeconds"/> s without a heartbeat, and the tests' boxes send one
+/// every second.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
@@ -23,13 +25,14 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private readonly string dataRoot = Path.Combine(Path.GetTempPath(), "cartevaloise-e2e-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly List<RunningProcess> processes = [];
+    private readonly HashSet<RunningProcess> shared = [];
     private readonly Lazy<Task<Uri>> cloud;
     private readonly Lazy<Task<Uri>> portal;
     private readonly Lazy<Task<Uri>> kiosk;
 
     public PlatformFixture()
     {
-        cloud = new(StartCloudAsync);
+        cloud = new(StartSharedCloudAsync);
         portal = new(() => StartWebAppAsync("portal", Component.Portal, "/Connexion", []));
         kiosk = new(() => StartWebAppAsync("kiosk", Component.Kiosk, "/", new() { ["Kiosk__IdleSeconds"] = "300" }));
     }
@@ -42,6 +45,33 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public const string ImpersonatedBoxId = "e2e-cergy-e1-b";
 
+    /// <summary>The box killed again and again while it taps.</summary>
+    public DemoBox KillLoopBox { get; } = DemoBox.ForCergySchool("e2e-kill-loop");
+
+    /// <summary>A box the test plays itself over gRPC, sending batches twice and out of order.</summary>
+    public DemoBox SequencesBox { get; } = DemoBox.ForCergySchool("e2e-sequences");
+
+    /// <summary>A box whose old sequence numbers the test replays with other content.</summary>
+    public DemoBox ReplayedBox { get; } = DemoBox.ForCergySchool("e2e-replayed");
+
+    /// <summary>An enrolled box that claims to be <see cref="ReplayedBox"/> with its own secret.</summary>
+    public DemoBox ImpostorBox { get; } = DemoBox.ForCergySchool("e2e-impostor");
+
+    /// <summary>A box whose reader sends a malformed UID between good ones.</summary>
+    public DemoBox MalformedReadsBox { get; } = DemoBox.ForCergySchool("e2e-malformed-reads");
+
+    /// <summary>A box that runs, then stops sending heartbeats, on the agents' page.</summary>
+    public DemoBox FallsSilentBox { get; } = DemoBox.ForCergySchool("e2e-falls-silent");
+
+    /// <summary>A box the test plays over gRPC, with taps piled up on it, on the agents' page.</summary>
+    public DemoBox BackloggedBox { get; } = DemoBox.ForCergySchool("e2e-backlogged");
+
+    /// <summary>
+    /// A box that has not sent a heartbeat for this long is silent. Boxes started by the tests send
+    /// one every second, so that a box killed by a test is flagged within seconds, not minutes.
+    /// </summary>
+    public const int SilentAfterSeconds = 5;
+
     public Task<Uri> CloudAsync() => cloud.Value;
 
     public Task<Uri> PortalAsync() => portal.Value;
@@ -50,25 +80,49 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public string NewDataDirectory(string purpose) => Directory.CreateDirectory(Path.Combine(dataRoot, purpose)).FullName;
 
-    public async Task<EdgeBox> StartEdgeBoxAsync(string name, EdgeBoxRun run)
+    /// <summary>Starts a reader box against the shared cloud, or against another cloud a test runs itself.</summary>
+    public async Task<EdgeBox> StartEdgeBoxAsync(string name, EdgeBoxRun run, Uri? cloudAddress = null)
     {
-        var cloudAddress = await CloudAsync();
+        cloudAddress ??= await CloudAsync();
         var environment = new Dictionary<string, string>
         {
-            ["Box__Id"] = run.Box.BoxId,
-            ["Box__Secret"] = run.Box.Secret,
             ["Box__CloudAddress"] = cloudAddress.ToString().TrimEnd('/'),
-            ["Box__SchoolId"] = run.Box.SchoolId,
             ["Box__DataDirectory"] = run.DataDirectory,
             // A test taps two cards several times a second: each read is a tap of its own.
             ["Box__DebounceSeconds"] = "0",
+            // A heartbeat every second, so that the cloud's view of the box follows it within the tests' thresholds.
+            ["Box__Uplink__HeartbeatSeconds"] = "1",
+            // A cloud that comes back is found again within a second or two, not after a minute of backoff.
+            ["Box__Uplink__MaxBackoffSeconds"] = "2",
             ["Reader__Kind"] = "Simulated",
             ["Reader__Simulated__TapsPerSecond"] = run.TapsPerSecond.ToString(CultureInfo.InvariantCulture),
         };
+        if (run.EnrolmentCode is { } code)
+        {
+            environment["Box__EnrolmentCode"] = code;
+        }
+        else
+        {
+            environment["Box__Id"] = run.Box.BoxId;
+            environment["Box__Secret"] = run.Box.Secret;
+            environment["Box__SchoolId"] = run.Box.SchoolId;
+        }
         for (var i = 0; i < run.CardUids.Count; i++) environment[$"Reader__Simulated__CardUids__{i}"] = run.CardUids[i];
+        foreach (var (key, value) in run.Settings) environment[key] = value;
         var box = new EdgeBox(Launch(name, Component.Edge, environment));
         await box.WaitUntilReadyAsync(run.Box.BoxId);
         return box;
+    }
+
+    /// <summary>
+    /// Starts a cloud silo of a test's own (one it kills, or one with other settings); starting it
+    /// again with the same settings restarts the same cloud. Its output joins the failure dump.
+    /// </summary>
+    public async Task<RunningProcess> StartCloudAsync(string name, CloudSettings settings)
+    {
+        var process = Launch(name, Component.Cloud, settings.Environment());
+        await process.Log.WaitForLineAsync(line => line.Contains("CLOUD READY", StringComparison.Ordinal), "\"CLOUD READY\"", StartupPatience);
+        return process;
     }
 
     /// <summary>
@@ -77,14 +131,17 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// </summary>
     public async Task RunAsync(ITestOutputHelper output, Func<Task> test)
     {
+        int startedBefore;
+        lock (processes) startedBefore = processes.Count;
         try
         {
             await test();
         }
         catch
         {
+            // The shared components, and what this test started (not every box of earlier tests).
             List<RunningProcess> printed;
-            lock (processes) printed = [.. processes];
+            lock (processes) printed = [.. processes.Where((process, i) => i >= startedBefore || shared.Contains(process))];
             foreach (var process in printed) output.WriteLine(process.Log.Dump(lastLines: 400));
             throw;
         }
@@ -106,30 +163,14 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
-    private async Task<Uri> StartCloudAsync()
+    private async Task<Uri> StartSharedCloudAsync()
     {
-        var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
-            ["DataDirectory"] = NewDataDirectory("cloud"),
-            ["Orleans__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
-            ["Orleans__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
-            ["Identity__TokenSigningKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
-            ["Demo__Seed"] = "true",
-            // Every day is a canteen day, so that the tests pass on a Sunday too.
-            ["Demo__CanteenDays"] = "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
-        };
-        DemoBox[] boxes = [TappingBox, ImpersonatedBox];
-        for (var i = 0; i < boxes.Length; i++)
-        {
-            environment[$"Demo__Boxes__{i}__BoxId"] = boxes[i].BoxId;
-            environment[$"Demo__Boxes__{i}__SchoolId"] = boxes[i].SchoolId;
-            environment[$"Demo__Boxes__{i}__Secret"] = boxes[i].Secret;
-        }
-        var process = Launch("cloud", Component.Cloud, environment);
-        await process.Log.WaitForLineAsync(line => line.Contains("CLOUD READY", StringComparison.Ordinal), "\"CLOUD READY\"", StartupPatience);
-        return address;
+        var settings = CloudSettings.Fresh(NewDataDirectory("cloud"),
+            [TappingBox, ImpersonatedBox, KillLoopBox, SequencesBox, ReplayedBox, ImpostorBox, MalformedReadsBox, FallsSilentBox, BackloggedBox],
+            new Dictionary<string, string> { ["Boxes__SilentAfterSeconds"] = SilentAfterSeconds.ToString(CultureInfo.InvariantCulture) });
+        var process = await StartCloudAsync("cloud", settings);
+        lock (processes) shared.Add(process);
+        return settings.Address;
     }
 
     private async Task<Uri> StartWebAppAsync(string name, Component component, string firstPage, Dictionary<string, string> settings)
@@ -139,6 +180,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         settings["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
         settings["Cloud__Address"] = cloudAddress.ToString().TrimEnd('/');
         var process = Launch(name, component, settings);
+        lock (processes) shared.Add(process);
         await WaitUntilServingAsync(process, new Uri(address, firstPage));
         return address;
     }

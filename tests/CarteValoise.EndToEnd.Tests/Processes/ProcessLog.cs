@@ -5,8 +5,8 @@ namespace CarteValoise.EndToEnd.Tests.Processes;
 
 /// <summary>
 /// Everything one process printed, in order, with awaitable "a line like this appeared" signals,
-/// so that a test waits for what a process says instead of sleeping. Only standard output lines
-/// are signals; standard error is kept for the failure dump.
+/// so that a test waits for what a process says instead of sleeping. Standard output carries the
+/// lines made for machines; standard error (the logs) can be awaited too, for what only a log says.
 /// </summary>
 public sealed class ProcessLog(string name)
 {
@@ -26,14 +26,21 @@ public sealed class ProcessLog(string name)
         }
     }
 
+    public IReadOnlyList<string> StandardError
+    {
+        get
+        {
+            lock (gate) return lines.Where(l => l.IsError).Select(l => l.Text).ToList();
+        }
+    }
+
     public void Append(string text, bool isError)
     {
         List<Waiter> satisfied = [];
         lock (gate)
         {
             lines.Add(new LogLine(clock.Elapsed, text, isError));
-            if (isError) return;
-            foreach (var waiter in waiters.Where(w => w.Matches(text)).ToList())
+            foreach (var waiter in waiters.Where(w => w.OnStandardError == isError && w.Matches(text)).ToList())
             {
                 waiters.Remove(waiter);
                 satisfied.Add(waiter);
@@ -71,12 +78,19 @@ public sealed class ProcessLog(string name)
     /// The first standard output line that matches, already printed or still to come. The predicate
     /// sees each line once and in order, so it may count (e.g. "the tenth tap of this run").
     /// </summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> matches, string description, TimeSpan timeout)
+    public Task<string> WaitForLineAsync(Func<string, bool> matches, string description, TimeSpan timeout) =>
+        WaitAsync(new Waiter(matches, description, OnStandardError: false), timeout);
+
+    /// <summary>The same, on standard error: a log line.</summary>
+    public Task<string> WaitForErrorLineAsync(Func<string, bool> matches, string description, TimeSpan timeout) =>
+        WaitAsync(new Waiter(matches, $"{description} on standard error", OnStandardError: true), timeout);
+
+    private async Task<string> WaitAsync(Waiter waiter, TimeSpan timeout)
     {
-        var waiter = new Waiter(matches, description);
+        var (matches, description) = (waiter.Matches, waiter.Description);
         lock (gate)
         {
-            var printed = lines.FirstOrDefault(l => !l.IsError && matches(l.Text));
+            var printed = lines.FirstOrDefault(l => l.IsError == waiter.OnStandardError && matches(l.Text));
             if (printed is not null) return printed.Text;
             if (endedBecause is not null)
                 throw new ProcessEndedException($"{Name} {endedBecause} before printing {description}. Its output is in the test output.");
@@ -104,7 +118,7 @@ public sealed class ProcessLog(string name)
 
     private sealed record LogLine(TimeSpan At, string Text, bool IsError);
 
-    private sealed record Waiter(Func<string, bool> Matches, string Description)
+    private sealed record Waiter(Func<string, bool> Matches, string Description, bool OnStandardError)
     {
         public TaskCompletionSource<string> Signal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

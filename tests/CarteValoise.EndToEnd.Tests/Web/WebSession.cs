@@ -38,6 +38,26 @@ public sealed class WebSession(Uri site) : IDisposable
         return await Read(response);
     }
 
+    /// <summary>
+    /// Opens a page, fills in the form that holds this field and posts it where the form says
+    /// (its action), with the page's anti-forgery token, as a browser would.
+    /// </summary>
+    public async Task<WebPage> SubmitFormHoldingAsync(string path, string field, IReadOnlyDictionary<string, string> fields)
+    {
+        var page = await GetAsync(path);
+        Assert.True(page.Status == HttpStatusCode.OK, $"GET {path} answered {(int)page.Status}.");
+        var form = Markup.Tags(page.Html, "form")
+            .FirstOrDefault(f => Markup.Tags(page.Html, "input", f.End, Markup.EndOf(page.Html, f))
+                .Concat(Markup.Tags(page.Html, "select", f.End, Markup.EndOf(page.Html, f)))
+                .Any(control => control["name"] == field))
+            ?? throw new Xunit.Sdk.XunitException($"{path} has no form with a field named {field}.");
+        var token = Markup.Tags(page.Html, "input", form.End, Markup.EndOf(page.Html, form)).FirstOrDefault(i => i["name"] == "__RequestVerificationToken")?["value"]
+            ?? throw new Xunit.Sdk.XunitException($"The form of {path} holding {field} carries no __RequestVerificationToken field.");
+        var posted = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        using var response = await http.PostAsync(form["action"] ?? path, new FormUrlEncodedContent(posted));
+        return await Read(response);
+    }
+
     public Task<WebPage> SignInAsync(string email, string password) =>
         SubmitFormAsync("/Connexion", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
 

@@ -38,6 +38,17 @@ public static class BoxWording
     /// <summary>A box someone should look at: it has stopped talking, it is behind, or the cloud cannot tell.</summary>
     public static bool IsFlagged(BoxHealth health) => health is not (BoxHealth.Ok or BoxHealth.AwaitingEnrolment);
 
+    /// <summary>
+    /// The software version as an agent reads it: the release and the start of its build
+    /// ("1.0.0+5670fab"); the whole string stays in the cell's title.
+    /// </summary>
+    public static string Version(string version)
+    {
+        if (version.Length == 0) return "—";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus >= 0 && version.Length - plus - 1 > 7 ? version[..(plus + 8)] : version;
+    }
+
     /// <summary>What the box told in its heartbeat it is set up to serve ("Canteen" or "Care").</summary>
     public static string Mode(string mode) => mode switch
     {

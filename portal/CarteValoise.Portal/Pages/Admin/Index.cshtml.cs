@@ -18,6 +18,7 @@ public sealed class IndexModel(Canteen.CanteenClient canteen, TimeProvider time,
 {
     public const string LabelField = "libelle";
     public const string SchoolField = "ecole";
+    /// <summary>What the cloud accepts; the field says so too, and the cloud refuses longer.</summary>
     public const int LabelMaxLength = 80;
 
     [BindProperty(SupportsGet = true, Name = "commune")]
@@ -67,15 +68,7 @@ public sealed class IndexModel(Canteen.CanteenClient canteen, TimeProvider time,
         {
             ModelState.AddModelError(SchoolField, "Choisissez l'école où la boîte sera installée.");
         }
-        if (label.Length == 0)
-        {
-            ModelState.AddModelError(LabelField, "Donnez un nom à la boîte, par exemple « Réfectoire, entrée B ».");
-        }
-        else if (label.Length > LabelMaxLength)
-        {
-            ModelState.AddModelError(LabelField, $"Le nom de la boîte est trop long : {LabelMaxLength} caractères au plus.");
-        }
-
+        // The label's own rules (its length) are the cloud's: its refusal is shown as the cloud words it.
         var reply = ModelState.IsValid ? await CreateBoxAsync(schoolId, label) : null;
         // The answer carries a one-time code: no cache may keep it.
         Response.Headers.CacheControl = "no-store";
@@ -84,7 +77,8 @@ public sealed class IndexModel(Canteen.CanteenClient canteen, TimeProvider time,
         if (reply is not null)
         {
             var schoolName = Schools.FirstOrDefault(s => s.SchoolId == schoolId)?.SchoolName ?? schoolId;
-            Created = new CreatedBox(reply.BoxId, schoolName, label, reply.EnrolmentCode, reply.CodeExpiresAt?.ToDateTimeOffset());
+            // Without a label, the cloud names the box after its school.
+            Created = new CreatedBox(reply.BoxId, schoolName, label.Length > 0 ? label : schoolName, reply.EnrolmentCode, reply.CodeExpiresAt?.ToDateTimeOffset());
             // The form is done: it comes back empty, ready for the next box.
             NewBoxSchoolId = null;
             NewBoxLabel = null;
@@ -109,8 +103,8 @@ public sealed class IndexModel(Canteen.CanteenClient canteen, TimeProvider time,
         catch (RpcException refusal) when (refusal.StatusCode is GrpcStatus.InvalidArgument or GrpcStatus.NotFound or GrpcStatus.FailedPrecondition)
         {
             // The cloud words its reasons in French for the agent.
-            var reason = string.IsNullOrWhiteSpace(refusal.Status.Detail) ? "vérifiez l'école et le nom saisis." : refusal.Status.Detail;
-            ModelState.AddModelError(string.Empty, $"La boîte n'a pas été créée : {reason}");
+            var reason = string.IsNullOrWhiteSpace(refusal.Status.Detail) ? "Vérifiez l'école et le nom saisis." : refusal.Status.Detail;
+            ModelState.AddModelError(string.Empty, $"La boîte n'a pas été créée. {reason}");
             return null;
         }
     }
