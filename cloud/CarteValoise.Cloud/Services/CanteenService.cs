@@ -101,6 +101,7 @@ public sealed class CanteenService(
             },
             HealthReason = reason,
             Mode = heartbeat?.Mode ?? "",
+            Label = s.Label,
         };
     }
 

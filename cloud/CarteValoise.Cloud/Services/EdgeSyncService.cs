@@ -29,6 +29,21 @@ public sealed class EdgeSyncService(IGrainFactory grains, TimeProvider time, ILo
             throw new RpcException(new Status(StatusCode.Unauthenticated, "Boîte inconnue ou secret incorrect."));
         }
 
+        try
+        {
+            await Converse(device, enrolment, requestStream, responseStream, context);
+        }
+        catch (Exception e) when (e is IOException || (e is OperationCanceledException && context.CancellationToken.IsCancellationRequested))
+        {
+            // A box that loses power or network drops its stream: routine, and nothing is lost (it resends what was not acknowledged).
+            logger.LogInformation("Boîte {BoxId} déconnectée : {Reason}", boxId, e.Message);
+        }
+    }
+
+    private async Task Converse(IDeviceGrain device, DeviceEnrolment enrolment, IAsyncStreamReader<BoxMessage> requestStream,
+        IServerStreamWriter<CloudMessage> responseStream, ServerCallContext context)
+    {
+        var boxId = enrolment.BoxId;
         var school = grains.GetGrain<ISchoolGrain>(enrolment.SchoolId);
         long rosterVersionOnBox = -1;
         await foreach (var message in requestStream.ReadAllAsync(context.CancellationToken))
