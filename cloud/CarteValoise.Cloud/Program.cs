@@ -1,8 +1,10 @@
 using CarteValoise.Cloud.Demo;
 using CarteValoise.Cloud.Identity;
+using CarteValoise.Cloud.Recovery;
 using CarteValoise.Cloud.Services;
 using CarteValoise.Cloud.Storage;
 using CarteValoise.Domain.Boxes;
+using CarteValoise.Grains.Devices;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +25,8 @@ builder.UseOrleans(silo =>
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<DeviceJournalOptions>(options =>
+    options.CheckpointEvery = TimeSpan.FromSeconds(configuration.GetValue("Boxes:CheckpointSeconds", 1.0)));
 builder.Services.AddSingleton(SessionKey.FromConfiguration(configuration, dataDirectory));
 builder.Services.AddSingleton<SessionTokens>();
 builder.Services.AddSingleton<PasswordHasher>();
@@ -34,8 +38,9 @@ builder.Services.AddSingleton(new BoxHealthThresholds(
     TimeSpan.FromSeconds(configuration.GetValue("Boxes:BacklogAfterSeconds", BoxHealthThresholds.Default.BacklogAfter.TotalSeconds)),
     configuration.GetValue("Boxes:BacklogDepth", BoxHealthThresholds.Default.BacklogDepth)));
 builder.Services.AddGrpc();
-// Registered after UseOrleans so that it starts once the silo is up, and before the web server
-// starts listening, so that no call reaches a half-seeded platform.
+// Registered after UseOrleans so that they start once the silo is up, and before the web server
+// starts listening, so that no call reaches a half-recovered or half-seeded platform.
+builder.Services.AddHostedService<PendingTapsRecovery>();
 if (configuration.GetValue("Demo:Seed", false)) builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();

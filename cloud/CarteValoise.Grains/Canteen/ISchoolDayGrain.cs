@@ -5,5 +5,6 @@ public interface ISchoolDayGrain : IGrainWithStringKey
 {
     /// <summary>Counts the child once, whichever tap reports it and however often.</summary>
     Task RecordMeal(string childId, string tapId);
+    Task Flush();
     Task<int> GetMealCount();
 }

@@ -10,11 +10,22 @@ public sealed class SchoolDayState
 public sealed class SchoolDayGrain(
     [PersistentState("schoolday", GrainKeys.StorageName)] IPersistentState<SchoolDayState> state) : Grain, ISchoolDayGrain
 {
-    public async Task RecordMeal(string childId, string tapId)
+    private bool _dirty;
+
+    public Task RecordMeal(string childId, string tapId)
     {
-        if (!state.State.Meals.TryAdd(childId, tapId)) return;
-        await state.WriteStateAsync();
+        if (state.State.Meals.TryAdd(childId, tapId)) _dirty = true;
+        return Task.CompletedTask;
     }
+
+    public async Task Flush()
+    {
+        if (!_dirty) return;
+        await state.WriteStateAsync();
+        _dirty = false;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Flush();
 
     public Task<int> GetMealCount() => Task.FromResult(state.State.Meals.Count);
 }

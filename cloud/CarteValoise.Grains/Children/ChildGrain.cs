@@ -16,6 +16,11 @@ public sealed class ChildGrain(
 {
     private Dictionary<string, ChildTapRecord>? _tapsById;
     private HashSet<DateOnly>? _mealDays;
+    // Taps are applied in memory and persisted by Flush, which the box's device grain calls once the
+    // taps are in its durable journal: a batch then costs one write, not one per grain it reaches.
+    private bool _dirty;
+    private readonly HashSet<string> _touchedFamilies = [];
+    private readonly HashSet<string> _touchedSchoolDays = [];
 
     private Dictionary<string, ChildTapRecord> TapsById => _tapsById ??= state.State.Taps.ToDictionary(t => t.TapId);
 
@@ -33,7 +38,6 @@ public sealed class ChildGrain(
     public async Task RecordTaps(IReadOnlyList<ChildTap> taps)
     {
         var profile = state.State.Profile ?? throw new InvalidOperationException($"L'enfant {this.GetPrimaryKeyString()} n'est pas inscrit.");
-        var added = new List<ChildTapRecord>();
         var meals = new List<ChildTapRecord>();
         foreach (var tap in taps)
         {
@@ -46,32 +50,40 @@ public sealed class ChildGrain(
                 var meal = tap.Service == TapService.Canteen && tap.Served && !MealDays.Contains(day);
                 record = new ChildTapRecord(tap.TapId, tap.ReadAt, tap.SchoolId, meal, tap.Service);
                 Add(record);
-                added.Add(record);
+                _dirty = true;
             }
             if (record.Meal) meals.Add(record);
         }
 
-        if (added.Count > 0)
+        // Replayed as well as first seen: after a crash the box's journal applies the tap again, and
+        // the charge and the count must then reach the family and the school day; both are idempotent.
+        foreach (var meal in meals)
         {
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch
-            {
-                // Not durable, so not applied: the box's resend must find these taps new again.
-                foreach (var record in added) Remove(record);
-                throw;
-            }
+            var family = GrainFactory.GetGrain<IFamilyGrain>(profile.FamilyId);
+            var schoolDay = GrainFactory.GetGrain<ISchoolDayGrain>(GrainKeys.SchoolDay(meal.SchoolId, ServiceDay.Of(meal.ReadAt)));
+            await Task.WhenAll(family.ChargeMeal($"meal:{meal.TapId}", profile.FirstName, meal.ReadAt), schoolDay.RecordMeal(this.GetPrimaryKeyString(), meal.TapId));
+            _touchedFamilies.Add(profile.FamilyId);
+            _touchedSchoolDays.Add(schoolDay.GetPrimaryKeyString());
         }
-
-        // Replayed as well as first seen: a crash between this grain's write and these calls must not
-        // lose the charge or the count, and both calls are idempotent on the tap id.
-        await Task.WhenAll(meals.Select(meal => Task.WhenAll(
-            GrainFactory.GetGrain<IFamilyGrain>(profile.FamilyId).ChargeMeal($"meal:{meal.TapId}", profile.FirstName, meal.ReadAt),
-            GrainFactory.GetGrain<ISchoolDayGrain>(GrainKeys.SchoolDay(meal.SchoolId, ServiceDay.Of(meal.ReadAt)))
-                .RecordMeal(this.GetPrimaryKeyString(), meal.TapId))));
     }
+
+    public async Task Flush()
+    {
+        if (_dirty)
+        {
+            await state.WriteStateAsync();
+            _dirty = false;
+        }
+        var families = _touchedFamilies.ToList();
+        var schoolDays = _touchedSchoolDays.ToList();
+        await Task.WhenAll(
+            families.Select(id => GrainFactory.GetGrain<IFamilyGrain>(id).Flush())
+                .Concat(schoolDays.Select(id => GrainFactory.GetGrain<ISchoolDayGrain>(id).Flush())));
+        _touchedFamilies.ExceptWith(families);
+        _touchedSchoolDays.ExceptWith(schoolDays);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Flush();
 
     public Task<IReadOnlyList<ChildTapRecord>> GetTaps(DateOnly day) =>
         Task.FromResult<IReadOnlyList<ChildTapRecord>>(state.State.Taps
@@ -84,12 +96,5 @@ public sealed class ChildGrain(
         state.State.Taps.Add(record);
         TapsById[record.TapId] = record;
         if (record.Meal) MealDays.Add(ServiceDay.Of(record.ReadAt));
-    }
-
-    private void Remove(ChildTapRecord record)
-    {
-        state.State.Taps.Remove(record);
-        TapsById.Remove(record.TapId);
-        if (record.Meal) MealDays.Remove(ServiceDay.Of(record.ReadAt));
     }
 }

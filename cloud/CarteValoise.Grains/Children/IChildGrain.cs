@@ -11,6 +11,8 @@ public interface IChildGrain : IGrainWithStringKey
     /// an accepted périscolaire tap is an arrival or a departure.
     /// </summary>
     Task RecordTaps(IReadOnlyList<ChildTap> taps);
+    /// <summary>Persists what taps changed, here and in the family and school days they reached.</summary>
+    Task Flush();
     /// <summary>The child's taps of one Europe/Paris day, in reading order.</summary>
     Task<IReadOnlyList<ChildTapRecord>> GetTaps(DateOnly day);
 }

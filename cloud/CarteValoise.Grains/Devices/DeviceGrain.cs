@@ -2,6 +2,7 @@ using CarteValoise.Domain.Access;
 using CarteValoise.Grains.Cards;
 using CarteValoise.Grains.Children;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CarteValoise.Grains.Devices;
 
@@ -14,13 +15,41 @@ public sealed class DeviceState
     [Id(2)] public DateTimeOffset? LastSeenAt { get; set; }
     [Id(3)] public string Label { get; set; } = "";
     [Id(4)] public BoxHeartbeat? LastHeartbeat { get; set; }
+    /// <summary>
+    /// Taps that are durable here but whose effects on children, families and school days may not be
+    /// persisted yet. Applied again after a crash (every grain below is idempotent on the tap id) and
+    /// emptied by the checkpoint once those grains have flushed.
+    /// </summary>
+    [Id(5)] public List<BoxTap> Journal { get; set; } = [];
 }
 
 public sealed class DeviceGrain(
     [PersistentState("device", GrainKeys.StorageName)] IPersistentState<DeviceState> state,
     TimeProvider time,
+    IOptions<DeviceJournalOptions> journalOptions,
     ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
-{
+{    private readonly HashSet<string> _childrenToFlush = [];
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Not interleaved with calls: a checkpoint never sees a journal half-applied.
+        var every = journalOptions.Value.CheckpointEvery;
+        this.RegisterGrainTimer(Checkpoint, new GrainTimerCreationOptions(every, every));
+        if (state.State.Journal.Count > 0 && state.State.Enrolment is { } enrolment)
+        {
+            logger.LogInformation("Boîte {BoxId} : {Count} passage(s) du journal appliqué(s) de nouveau après un redémarrage", enrolment.BoxId, state.State.Journal.Count);
+            await ApplyDownstream(enrolment, state.State.Journal);
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Checkpoint();
+
+    public async Task<int> RecoverPendingTaps()
+    {
+        var pending = state.State.Journal.Count;
+        await Checkpoint();
+        return pending;
+    }
     public async Task Enrol(DeviceEnrolment enrolment)
     {
         if (state.State.Enrolment == enrolment) return;
@@ -71,19 +100,44 @@ public sealed class DeviceGrain(
             fresh.Add(tap);
         }
 
-        if (fresh.Count > 0)
-        {
-            // Children are independent: their taps are applied side by side, each child's in order,
-            // so that the storage writes of a batch share group commits instead of queueing one by one.
-            var byChild = await GroupByChild(enrolment, fresh);
-            await Task.WhenAll(byChild.Select(child => GrainFactory.GetGrain<IChildGrain>(child.Key).RecordTaps(child.Value)));
-            durable = fresh[^1].Sequence;
-        }
-
+        // One write makes the batch durable (the acknowledgement); its effects follow in memory and are
+        // persisted by the next checkpoint.
+        state.State.Journal.AddRange(fresh);
+        if (fresh.Count > 0) durable = fresh[^1].Sequence;
         state.State.DurableThrough = durable;
         state.State.LastSeenAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Journal.RemoveRange(state.State.Journal.Count - fresh.Count, fresh.Count);
+            state.State.DurableThrough = durable - fresh.Count;
+            throw;
+        }
+        if (fresh.Count > 0) await ApplyDownstream(enrolment, fresh);
         return durable;
+    }
+
+    private async Task ApplyDownstream(DeviceEnrolment enrolment, IReadOnlyList<BoxTap> taps)
+    {
+        // Children are independent: their taps are applied side by side, each child's in order.
+        var byChild = await GroupByChild(enrolment, taps);
+        await Task.WhenAll(byChild.Select(child => GrainFactory.GetGrain<IChildGrain>(child.Key).RecordTaps(child.Value)));
+        _childrenToFlush.UnionWith(byChild.Keys);
+    }
+
+    private async Task Checkpoint()
+    {
+        if (state.State.Journal.Count == 0) return;
+        var applied = state.State.Journal.Count;
+        var children = _childrenToFlush.ToList();
+        // A failed flush keeps the journal: the next checkpoint tries again, and a crash replays it.
+        await Task.WhenAll(children.Select(id => GrainFactory.GetGrain<IChildGrain>(id).Flush()));
+        _childrenToFlush.ExceptWith(children);
+        state.State.Journal.RemoveRange(0, applied);
+        await state.WriteStateAsync();
     }
 
     public Task<DeviceStatus> GetStatus() => Task.FromResult(new DeviceStatus(

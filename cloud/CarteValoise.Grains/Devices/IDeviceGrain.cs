@@ -18,4 +18,6 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// </summary>
     Task<long> ApplyTaps(IReadOnlyList<BoxTap> taps);
     Task<DeviceStatus> GetStatus();
+    /// <summary>Applies again, after a crash, the taps that were durable but not yet persisted downstream; returns how many.</summary>
+    Task<int> RecoverPendingTaps();
 }

@@ -20,6 +20,7 @@ public sealed class FamilyGrain(
     TimeProvider time) : Grain, IFamilyGrain
 {
     private HashSet<string>? _operationIds;
+    private bool _dirty;
 
     private HashSet<string> OperationIds => _operationIds ??= state.State.Movements.Select(m => m.OperationId).ToHashSet();
 
@@ -27,7 +28,7 @@ public sealed class FamilyGrain(
     {
         if (state.State.Profile == profile) return;
         state.State.Profile = profile;
-        await state.WriteStateAsync();
+        await Save();
     }
 
     public Task<FamilyProfile?> GetProfile() => Task.FromResult(state.State.Profile);
@@ -36,7 +37,7 @@ public sealed class FamilyGrain(
     {
         if (state.State.ChildIds.Contains(childId)) return;
         state.State.ChildIds.Add(childId);
-        await state.WriteStateAsync();
+        await Save();
     }
 
     public Task<IReadOnlyList<string>> GetChildIds() => Task.FromResult<IReadOnlyList<string>>(state.State.ChildIds.ToList());
@@ -50,9 +51,22 @@ public sealed class FamilyGrain(
             ?? throw new InvalidOperationException($"La commune {profile.CommuneCode} n'est pas configurée.");
         var price = commune.MealTariff().PriceFor(profile.QuotientFamilial);
         var label = $"Repas de {childFirstName} le {ServiceDay.Of(takenAt):dd/MM/yyyy}";
-        await Append(new BalanceMovementRecord(operationId, takenAt, label, -price));
+        state.State.Movements.Add(new BalanceMovementRecord(operationId, takenAt, label, -price));
+        OperationIds.Add(operationId);
+        _dirty = true;
         return price;
     }
+
+    public Task Flush() => _dirty ? Save() : Task.CompletedTask;
+
+    /// <summary>Every write carries the whole state, meal charges kept in memory included.</summary>
+    private async Task Save()
+    {
+        await state.WriteStateAsync();
+        _dirty = false;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Flush();
 
     public async Task Credit(string operationId, long amountCents, string label)
     {
@@ -85,7 +99,7 @@ public sealed class FamilyGrain(
             state.State.KioskPinFailures++;
             state.State.KioskLastFailureAt = time.GetUtcNow();
         }
-        await state.WriteStateAsync();
+        await Save();
     }
 
     private async Task Append(BalanceMovementRecord movement)
@@ -93,12 +107,12 @@ public sealed class FamilyGrain(
         state.State.Movements.Add(movement);
         try
         {
-            await state.WriteStateAsync();
+            await Save();
         }
         catch
         {
             // Not durable, so not applied: the caller retries with the same operation id.
-            state.State.Movements.RemoveAt(state.State.Movements.Count - 1);
+            state.State.Movements.Remove(movement);
             throw;
         }
         OperationIds.Add(movement.OperationId);

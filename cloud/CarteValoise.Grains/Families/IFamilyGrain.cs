@@ -8,8 +8,12 @@ public interface IFamilyGrain : IGrainWithStringKey
     Task<FamilyProfile?> GetProfile();
     Task AddChild(string childId);
     Task<IReadOnlyList<string>> GetChildIds();
-    /// <summary>Debits one meal at the commune's tariff for the family's quotient familial; once per operation id.</summary>
+    /// <summary>
+    /// Debits one meal at the commune's tariff for the family's quotient familial; once per operation id.
+    /// Kept in memory until <see cref="Flush"/>: the tap it comes from is already durable in its box's journal.
+    /// </summary>
     Task<long> ChargeMeal(string operationId, string childFirstName, DateTimeOffset takenAt);
+    Task Flush();
     /// <summary>Adds money to the account (top-up, refund); once per operation id.</summary>
     Task Credit(string operationId, long amountCents, string label);
     Task<FamilyAccount> GetAccount();

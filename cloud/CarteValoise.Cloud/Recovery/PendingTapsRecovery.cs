@@ -1,0 +1,25 @@
+using CarteValoise.Grains;
+using CarteValoise.Grains.Communes;
+using CarteValoise.Grains.Devices;
+
+namespace CarteValoise.Cloud.Recovery;
+
+/// <summary>
+/// After a crash, taps that were acknowledged (durable in their box's journal) may not have reached
+/// the children, families and school days on disk yet. Before the silo takes any call, every box's
+/// journal is applied again, so that a parent or an agent never sees less than what was acknowledged.
+/// </summary>
+public sealed class PendingTapsRecovery(IGrainFactory grains, ILogger<PendingTapsRecovery> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var communes = await grains.GetGrain<IDepartementGrain>(GrainKeys.Departement).GetCommunes();
+        var recovered = 0;
+        foreach (var commune in communes.Keys)
+        foreach (var boxId in await grains.GetGrain<ICommuneGrain>(commune).GetBoxIds())
+            recovered += await grains.GetGrain<IDeviceGrain>(boxId).RecoverPendingTaps();
+        if (recovered > 0) logger.LogInformation("{Count} passage(s) acquittés réappliqués au démarrage", recovered);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,30 @@
+using CarteValoise.Benchmarks.Processes;
+using CarteValoise.Benchmarks.Running;
+
+// The reader-box benchmark (issue 3): figures and the targets beside them, nothing asserted.
+// Exit code 0 when every part ran, 1 when one could not, 2 on a bad flag.
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (UsageException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+ChildProcesses.KillOnExit(afterwards: () => BenchRun.CleanUp(options));
+
+try
+{
+    return await new BenchRun(options).RunAsync() ? 0 : 1;
+}
+finally
+{
+    ChildProcesses.KillAll();
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The reader-box benchmark (issue 3): builds the silo, the reader box and the benchmark in
+# Release, then runs the benchmark, which prints a table of figures with the targets beside them
+# and `BENCH key=value` lines. It asserts nothing; it takes a few minutes on two cores.
+# Flags go to the benchmark (tests/bench.sh --help lists them), e.g.:
+#   tests/bench.sh --only b,c                 the two ceilings only
+#   tests/bench.sh --saturation-seconds 60    a longer end-to-end run
+# Not part of tests/run.sh: speed is measured here, never asserted in tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+configuration=Release
+
+echo "== building ($configuration)"
+dotnet build cloud/CarteValoise.Cloud -c "$configuration" -nologo -clp:ErrorsOnly
+dotnet build tests/CarteValoise.Benchmarks -c "$configuration" -nologo -clp:ErrorsOnly
+
+# The benchmark kills the silo and simulators it started when it ends, on Ctrl+C and on SIGTERM;
+# forward those to it rather than leaving it behind.
+dotnet "tests/CarteValoise.Benchmarks/bin/$configuration/net10.0/CarteValoise.Benchmarks.dll" --configuration "$configuration" "$@" &
+bench=$!
+trap 'kill -TERM "$bench" 2>/dev/null || true' INT TERM
+set +e
+wait "$bench"
+status=$?
+# A signal interrupts the first wait; wait again for the benchmark to finish killing its children.
+if kill -0 "$bench" 2>/dev/null; then wait "$bench"; status=$?; fi
+exit $status
