@@ -19,7 +19,7 @@ install_debian_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
-install_debian_packages chromium fonts-dejavu-core
+install_debian_packages chromium fonts-dejavu-core poppler-utils
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== building ($configuration)"
