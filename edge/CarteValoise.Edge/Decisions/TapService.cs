@@ -1,6 +1,6 @@
 namespace CarteValoise.Edge.Decisions;
 
-/// <summary>What a tap is for. Canteen today; périscolaire check-in and check-out come with its mode.</summary>
+/// <summary>What a tap is for: a meal (canteen mode), or an arrival or departure at the périscolaire (care mode).</summary>
 public enum TapService
 {
     Canteen,

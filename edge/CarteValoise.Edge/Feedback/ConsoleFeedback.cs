@@ -1,3 +1,4 @@
+using System.Globalization;
 using CarteValoise.Edge.Decisions;
 using CarteValoise.Edge.Taps;
 using CarteValoise.Readers.Taps;
@@ -15,17 +16,25 @@ public sealed class ConsoleFeedback(TextWriter writer) : IFeedback
     public static string Describe(RecordedTap tap)
     {
         var child = tap.ChildFirstName ?? "";
-        var line = tap.Decision switch
+        var care = tap.Service is TapService.CareCheckIn or TapService.CareCheckOut;
+        var line = (tap.Decision, tap.Service) switch
         {
-            Decision.Accepted => $"[OK] Bon appétit {child} !",
-            Decision.AlreadyServed => $"[REFUS] {child} a déjà pris son repas aujourd'hui.",
-            Decision.NotExpected => $"[REFUS] {child} n'est pas inscrit(e) à la cantine aujourd'hui.",
-            Decision.UnknownCard => $"[REFUS] Carte inconnue ({tap.CardUid}).",
-            Decision.BlockedCard => $"[REFUS] Carte bloquée ({tap.CardUid}) : voir la mairie.",
+            (Decision.Accepted, TapService.CareCheckIn) => $"[OK] Bonjour {child} : arrivée au périscolaire à {ParisTime(tap.ReadAt)}.",
+            (Decision.Accepted, TapService.CareCheckOut) => $"[OK] Au revoir {child} : départ du périscolaire à {ParisTime(tap.ReadAt)}.",
+            (Decision.Accepted, _) => $"[OK] Bon appétit {child} !",
+            (Decision.AlreadyServed, _) => $"[REFUS] {child} a déjà pris son repas aujourd'hui.",
+            (Decision.NotExpected, _) when care => $"[REFUS] {child} n'est pas inscrit(e) au périscolaire aujourd'hui.",
+            (Decision.NotExpected, _) => $"[REFUS] {child} n'est pas inscrit(e) à la cantine aujourd'hui.",
+            (Decision.UnknownCard, _) => $"[REFUS] Carte inconnue ({tap.CardUid}).",
+            (Decision.BlockedCard, _) => $"[REFUS] Carte bloquée ({tap.CardUid}) : voir la mairie.",
             _ => $"[?] {tap.Decision}",
         };
-        return tap.AllergyPlan ? line + " ATTENTION : PAI (allergie), vérifier le plateau." : line;
+        if (!tap.AllergyPlan) return line;
+        return line + (care ? " ATTENTION : PAI (allergie), vérifier le goûter." : " ATTENTION : PAI (allergie), vérifier le plateau.");
     }
+
+    private static string ParisTime(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, ParisDay.Zone).ToString("HH'h'mm", CultureInfo.InvariantCulture);
 
     private void Write(string line)
     {

@@ -4,9 +4,10 @@ using CarteValoise.Readers.Taps;
 namespace CarteValoise.Edge.Feedback;
 
 /// <summary>
-/// What the child and the staff see and hear after a tap. A console line today; the green/red LED,
-/// the buzzer and a small display implement the same contract later. Called only once the tap is on
-/// disk, and must return quickly (within the 100 ms the child waits).
+/// What the child and the staff see and hear after a tap: the console line, the LEDs and the
+/// buzzer. Called only once the tap is on disk, and must return at once (the child waits at most
+/// 100 ms): anything slow or fragile (a GPIO pattern lasting a second) runs behind it, and a
+/// failure there is logged, never thrown at the tap.
 /// </summary>
 public interface IFeedback
 {

@@ -17,6 +17,8 @@ public sealed class TapOutbox(BoxStore store)
     private const string MetaCollection = "box_meta";
     private const string SequenceId = "sequence";
 
+    private readonly RecentTaps _recent = new();
+
     /// <summary>Raised after taps are on disk: the uplink wakes on it instead of polling.</summary>
     public Signal Appended { get; } = new();
 
@@ -24,8 +26,44 @@ public sealed class TapOutbox(BoxStore store)
     public async Task<long> AppendAsync(string cardUid, DateTimeOffset readAt, Decision decision, TapService service)
     {
         var sequence = await store.WriteAsync(db => Append(db, cardUid, readAt, decision, service));
-        Appended.Raise();
+        Written(new OutboxTap(sequence, cardUid, readAt, decision, service));
         return sequence;
+    }
+
+    /// <summary>
+    /// Appends several taps durably in one job, in the order given, and returns them numbered.
+    /// The load simulator's way: one write per tick of each virtual box rather than one per tap.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxTap>> AppendManyAsync(IReadOnlyList<(string CardUid, DateTimeOffset ReadAt, Decision Decision, TapService Service)> taps)
+    {
+        var written = await store.WriteAsync(db =>
+        {
+            var meta = db.GetCollection(MetaCollection);
+            var last = meta.FindById(SequenceId)?["last"].AsInt64 ?? 0;
+            var numbered = new List<OutboxTap>(taps.Count);
+            var outbox = db.GetCollection(Collection);
+            foreach (var (uid, at, decision, service) in taps)
+            {
+                var tap = new OutboxTap(++last, uid, at, decision, service);
+                outbox.Insert(ToDocument(tap));
+                numbered.Add(tap);
+            }
+            meta.Upsert(new BsonDocument { ["_id"] = SequenceId, ["last"] = last });
+            return numbered;
+        });
+        foreach (var tap in written) _recent.Note(tap);
+        Appended.Raise();
+        return written;
+    }
+
+    /// <summary>
+    /// A tap written by another job of the store (the tap recorder's), now on disk: noted for the
+    /// uplink, which is woken.
+    /// </summary>
+    public void Written(OutboxTap tap)
+    {
+        _recent.Note(tap);
+        Appended.Raise();
     }
 
     /// <summary>For a job already on the store's thread, inside its transaction.</summary>
@@ -34,32 +72,42 @@ public sealed class TapOutbox(BoxStore store)
         var meta = db.GetCollection(MetaCollection);
         var sequence = (meta.FindById(SequenceId)?["last"].AsInt64 ?? 0) + 1;
         meta.Upsert(new BsonDocument { ["_id"] = SequenceId, ["last"] = sequence });
-        db.GetCollection(Collection).Insert(new BsonDocument
-        {
-            ["_id"] = sequence,
-            ["uid"] = cardUid,
-            // Ticks, not a BSON date: BSON dates keep milliseconds only, and the cloud must get
-            // the very instant the box printed.
-            ["at"] = readAt.UtcTicks,
-            ["decision"] = decision.ToString(),
-            ["service"] = service.ToString(),
-        });
+        db.GetCollection(Collection).Insert(ToDocument(new OutboxTap(sequence, cardUid, readAt, decision, service)));
         return sequence;
     }
 
-    /// <summary>Pending taps after <paramref name="afterSequence"/>, in sequence order.</summary>
-    public Task<IReadOnlyList<OutboxTap>> ReadPendingAsync(long afterSequence, int max) =>
-        store.ReadAsync<IReadOnlyList<OutboxTap>>(db => db.GetCollection(Collection).Query()
+    private static BsonDocument ToDocument(OutboxTap tap) => new()
+    {
+        ["_id"] = tap.Sequence,
+        ["uid"] = tap.CardUid,
+        // Ticks, not a BSON date: BSON dates keep milliseconds only, and the cloud must get
+        // the very instant the box printed.
+        ["at"] = tap.ReadAt.UtcTicks,
+        ["decision"] = tap.Decision.ToString(),
+        ["service"] = tap.Service.ToString(),
+    };
+
+    /// <summary>Pending taps after <paramref name="afterSequence"/>, in sequence order: from memory when they are there, else from the disk.</summary>
+    public Task<IReadOnlyList<OutboxTap>> ReadPendingAsync(long afterSequence, int max)
+    {
+        var recent = _recent.After(afterSequence, max);
+        if (recent.Count > 0) return Task.FromResult<IReadOnlyList<OutboxTap>>(recent);
+        return store.ReadAsync<IReadOnlyList<OutboxTap>>(db => db.GetCollection(Collection).Query()
             .Where(Query.GT("_id", afterSequence))
             .OrderBy("_id")
             .Limit(max)
             .ToList()
             .Select(FromDocument)
             .ToList());
+    }
 
     /// <summary>Deletes every tap up to and including <paramref name="sequence"/>: the cloud has them.</summary>
-    public Task<int> DeleteThroughAsync(long sequence) =>
-        store.WriteAsync(db => db.GetCollection(Collection).DeleteMany(Query.LTE("_id", sequence)));
+    public async Task<int> DeleteThroughAsync(long sequence)
+    {
+        var deleted = await store.WriteAsync(db => db.GetCollection(Collection).DeleteMany(Query.LTE("_id", sequence)));
+        _recent.ForgetThrough(sequence);
+        return deleted;
+    }
 
     public Task<OutboxState> StateAsync() => store.ReadAsync(db =>
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CarteValoise.Edge.Decisions;
 using CarteValoise.Edge.Taps;
 
 namespace CarteValoise.Edge.Output;
@@ -20,6 +21,7 @@ public sealed class BoxOutput(TextWriter writer)
         var line = string.Create(CultureInfo.InvariantCulture,
             $"TAP seq={tap.Sequence} uid={tap.CardUid} at={tap.ReadAt.ToUniversalTime():O} decision={tap.Decision}");
         if (tap.ChildFirstName is not null) line += $" child={tap.ChildFirstName}";
+        if (tap.Service != TapService.Canteen) line += $" service={tap.Service}";
         if (tap.AllergyPlan) line += " alert=PAI";
         Write(line);
     }

@@ -27,15 +27,17 @@ public sealed class RosterCache(Storage.BoxStore store) : IKnownCards
     public async Task LoadAsync() => _state = await store.ReadAsync(ReadState);
 
     /// <summary>
-    /// Applies an update durably. A partial update older than, or as old as, what the box holds is a
-    /// replay and is ignored (null); a full one always applies, as the cloud's word on everything.
+    /// Applies an update durably. A full one always applies, as the cloud's word on everything. A
+    /// partial one applies only on top of <paramref name="onTopOf"/> — the version the cloud made
+    /// it for, i.e. the one the box announced — and only if it is newer than what the box holds.
     /// </summary>
-    public async Task<RosterApplied?> ApplyAsync(RosterUpdate update)
+    public async Task<RosterApplied> ApplyAsync(RosterUpdate update, long onTopOf)
     {
-        var state = await store.WriteAsync(db =>
+        var outcome = await store.WriteAsync(db =>
         {
-            var current = ReadState(db);
-            if (!update.Full && update.Version <= current.Version) return null;
+            var current = db.GetCollection(MetaCollection).FindById(MetaId)?["version"].AsInt64 ?? 0;
+            if (!update.Full && update.Version <= current) return RosterOutcome.AlreadyHeld;
+            if (!update.Full && current != onTopOf) return RosterOutcome.NotOnTop;
             var roster = db.GetCollection(Collection);
             if (update.Full) roster.DeleteAll();
             foreach (var uid in update.RemovedCardUids) roster.Delete(uid);
@@ -47,12 +49,18 @@ public sealed class RosterCache(Storage.BoxStore store) : IKnownCards
                 ["school"] = update.SchoolName,
                 ["day"] = ParisDay.Format(update.ServiceDate),
             });
-            return ReadState(db);
+            return RosterOutcome.Applied;
         });
-        if (state is null) return null;
+        // Read back once committed, not inside the write: LiteDB 5.0.21 bounds a scan by the size
+        // of the file on disk ("Detected loop in FindAll"), so scanning thousands of entries just
+        // inserted into a young file, in the same transaction, fails although nothing is wrong.
+        var state = await store.ReadAsync(ReadState);
         _state = state;
-        return new RosterApplied(state.Version, state.CardUids.Count);
+        return new RosterApplied(outcome, state.Version, state.CardUids.Count);
     }
+
+    /// <summary>On top of whatever the box holds now (a full roster, or a test).</summary>
+    public Task<RosterApplied> ApplyAsync(RosterUpdate update) => ApplyAsync(update, Version);
 
     /// <summary>For a job already on the store's thread (the tap's decision).</summary>
     internal static RosterChild? Find(LiteDatabase db, string cardUid) =>
@@ -81,6 +89,7 @@ public sealed class RosterCache(Storage.BoxStore store) : IKnownCards
         ["canteenToday"] = child.CanteenToday,
         ["allergyPlan"] = child.AllergyPlan,
         ["blocked"] = child.Blocked,
+        ["careToday"] = child.CareToday,
     };
 
     private static RosterChild FromDocument(BsonDocument doc) => new(
@@ -89,7 +98,9 @@ public sealed class RosterCache(Storage.BoxStore store) : IKnownCards
         doc["firstName"].AsString,
         doc["canteenToday"].AsBoolean,
         doc["allergyPlan"].AsBoolean,
-        doc["blocked"].AsBoolean);
+        doc["blocked"].AsBoolean,
+        // Rosters kept by a box of the first version have no care flag: nobody was expected then.
+        doc["careToday"].IsBoolean && doc["careToday"].AsBoolean);
 
     private sealed record RosterState(long Version, DateOnly? ServiceDate, string SchoolName, IReadOnlyList<string> CardUids)
     {

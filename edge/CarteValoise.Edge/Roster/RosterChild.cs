@@ -7,4 +7,5 @@ public sealed record RosterChild(
     string FirstName,
     bool CanteenToday,
     bool AllergyPlan,
-    bool Blocked);
+    bool Blocked,
+    bool CareToday = false);

@@ -12,5 +12,19 @@ public sealed record RosterUpdate(
     string SchoolName,
     DateOnly ServiceDate);
 
-/// <summary>The roster as it stands after an update.</summary>
-public sealed record RosterApplied(long Version, int Entries);
+/// <summary>What became of an update, and the roster as it stands after it.</summary>
+public sealed record RosterApplied(RosterOutcome Outcome, long Version, int Entries);
+
+public enum RosterOutcome
+{
+    Applied,
+
+    /// <summary>A partial update the box already holds (or an older one): a replay, changes nothing.</summary>
+    AlreadyHeld,
+
+    /// <summary>
+    /// A partial update made for another version than the one the box holds: applying it would
+    /// mix two rosters. Changes nothing; the box must announce its version again.
+    /// </summary>
+    NotOnTop,
+}

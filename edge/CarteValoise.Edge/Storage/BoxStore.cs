@@ -13,7 +13,8 @@ namespace CarteValoise.Edge.Storage;
 /// few milliseconds, runs the whole group in one transaction, commits, and fsyncs the log
 /// (<see cref="DurableFileStream"/> explains why LiteDB does not). Only then are the group's tasks
 /// completed: a write reported done is on the disk. One fsync is shared by every tap of the group,
-/// which is what lets a busy box (or the load simulator) go faster than one fsync per tap.
+/// which is what lets a busy box (or the load simulator) go faster than one fsync per tap. The
+/// data file is never made durable ahead of the log (<see cref="LogFirstStream"/>).
 /// </summary>
 public sealed class BoxStore : IDisposable
 {
@@ -55,13 +56,18 @@ public sealed class BoxStore : IDisposable
     }
 
     /// <summary>Over any pair of streams; the store owns them and flushes the log after each commit.</summary>
-    internal BoxStore(Stream data, Stream log, ILogger logger, TimeSpan groupWindow)
+    /// <param name="checkpointPages">
+    /// Log pages before LiteDB copies the log into the data file (its default is 1000). The
+    /// power-cut test lowers it so that its cuts fall inside checkpoints too.
+    /// </param>
+    internal BoxStore(Stream data, Stream log, ILogger logger, TimeSpan groupWindow, int? checkpointPages = null)
     {
         _data = data;
         _log = log;
         _logger = logger;
         _groupWindow = groupWindow;
-        _db = new LiteDatabase(data, new BsonMapper(), log);
+        _db = new LiteDatabase(new LogFirstStream(data, log), new BsonMapper(), log);
+        if (checkpointPages is { } pages) _db.CheckpointSize = pages;
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "box-store" };
         _writer.Start();
     }

@@ -30,7 +30,7 @@ public sealed class ReaderLoop(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var recording = Channel.CreateBounded<(CardTap Tap, Task<RecordedTap> Written)>(
-            new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
+            new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });
         var answering = AnswerAsync(recording.Reader);
         var debounce = TimeSpan.FromSeconds(box.DebounceSeconds);
         var announced = false;
@@ -41,7 +41,7 @@ public sealed class ReaderLoop(
                 try
                 {
                     var taps = CardTaps.From(reader, debounce, logger, stoppingToken);
-                    health.Report($"en service ({reader.Name})");
+                    health.Reading(reader);
                     if (!announced)
                     {
                         logger.LogInformation("Box {BoxId} prête : {Reader}, anti-rebond {Debounce} s.", box.Id, reader.Name, box.DebounceSeconds);
@@ -62,7 +62,7 @@ public sealed class ReaderLoop(
                 }
                 catch (Exception ex)
                 {
-                    health.Report($"en panne ({reader.Name}) : {ex.Message}");
+                    health.Failed(reader, ex.Message);
                     logger.LogError(ex, "Le {Reader} s'est arrêté ; redémarrage dans {Delay} s.", reader.Name, RestartDelay.TotalSeconds);
                     try
                     {

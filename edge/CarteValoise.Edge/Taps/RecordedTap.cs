@@ -9,4 +9,5 @@ public sealed record RecordedTap(
     DateTimeOffset ReadAt,
     Decision Decision,
     string? ChildFirstName,
-    bool AllergyPlan);
+    bool AllergyPlan,
+    TapService Service = TapService.Canteen);

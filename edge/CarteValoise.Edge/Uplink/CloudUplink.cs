@@ -21,6 +21,8 @@ namespace CarteValoise.Edge.Uplink;
 /// before) and roster changes. Any break — network, cloud restart, refusal — ends the connection;
 /// the box reconnects with backoff and sends everything still unacknowledged again. It never
 /// stops trying while the box runs, and a refusal of its credentials is said loudly, not thrown.
+/// An ack deletes only taps sent on the same connection: whatever the cloud claims, a tap the box
+/// has not sent it is not deleted.
 /// </summary>
 public sealed class CloudUplink(
     BoxOptions box,
@@ -33,6 +35,13 @@ public sealed class CloudUplink(
 {
     private readonly UplinkOptions _options = box.Uplink;
     private readonly Backoff _backoff = new(box.Uplink, new Random());
+    private readonly AckApplier _acks = new(outbox, output, logger);
+
+    /// <summary>
+    /// As each ack arrives, with the cloud's "durable through" sequence (the load simulator times
+    /// taps with it). The taps are deleted just after; the ACK line says when.
+    /// </summary>
+    public event Action<long>? Acknowledged;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -91,6 +100,7 @@ public sealed class CloudUplink(
                 break;
             }
         }
+        await _acks.Settled;
     }
 
     private async Task RunSessionAsync(EdgeSync.EdgeSyncClient client, SyncSession session, CancellationToken stoppingToken)
@@ -105,9 +115,10 @@ public sealed class CloudUplink(
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
+            session.RosterBase = roster.Version;
             await call.RequestStream.WriteAsync(new BoxMessage
             {
-                Hello = new Hello { RosterVersion = roster.Version, SoftwareVersion = Wire.SoftwareVersion },
+                Hello = new Hello { RosterVersion = session.RosterBase, SoftwareVersion = Wire.SoftwareVersion },
             }, sessionCancel.Token);
             logger.LogInformation("Synchronisation ouverte avec {Cloud} (liste version {RosterVersion}).", box.CloudAddress, roster.Version);
             await SendAsync(call.RequestStream, session, receiving, sessionCancel.Token);
@@ -136,6 +147,7 @@ public sealed class CloudUplink(
     private async Task SendAsync(IClientStreamWriter<BoxMessage> requests, SyncSession session, Task receiving, CancellationToken cancel)
     {
         var heartbeatDue = Task.CompletedTask; // one at once, so the cloud knows the box's state on connection
+        Task? lingered = null;
         while (true)
         {
             cancel.ThrowIfCancellationRequested();
@@ -155,13 +167,24 @@ public sealed class CloudUplink(
             if (session.Unacknowledged < _options.MaxUnacknowledged)
             {
                 var pending = await outbox.ReadPendingAsync(session.SentThrough, _options.BatchSize);
-                if (pending.Count > 0)
+                // A full batch goes at once; a partial one waits a moment for company. A busy box
+                // (or a backlog) sends fewer, fuller batches — each costs the cloud a write.
+                if (pending.Count > 0 && (pending.Count == _options.BatchSize || lingered?.IsCompleted == true))
                 {
                     var batch = new TapBatch();
                     foreach (var tap in pending) batch.Taps.Add(Wire.ToWire(tap));
-                    await requests.WriteAsync(new BoxMessage { Taps = batch }, cancel);
+                    // Marked before the write: the cloud's ack may be read before WriteAsync returns.
                     session.Sent(pending[0].Sequence, pending[^1].Sequence);
+                    await requests.WriteAsync(new BoxMessage { Taps = batch }, cancel);
                     logger.LogDebug("Envoyé au cloud : passages {First} à {Last}.", pending[0].Sequence, pending[^1].Sequence);
+                    lingered = null;
+                    continue;
+                }
+                if (pending.Count > 0)
+                {
+                    lingered ??= _options.LingerMilliseconds > 0 ? Task.Delay(TimeSpan.FromMilliseconds(_options.LingerMilliseconds), time, cancel) : Task.CompletedTask;
+                    if (lingered.IsCompleted) continue;
+                    await Task.WhenAny(lingered, appended, heartbeatDue, receiving).WaitAsync(cancel);
                     continue;
                 }
             }
@@ -181,10 +204,10 @@ public sealed class CloudUplink(
             switch (message.BodyCase)
             {
                 case CloudMessage.BodyOneofCase.Ack:
-                    await ApplyAckAsync(message.Ack.DurableThroughSequence, session);
+                    ApplyAck(message.Ack.DurableThroughSequence, session);
                     break;
                 case CloudMessage.BodyOneofCase.Roster:
-                    await ApplyRosterAsync(message.Roster);
+                    await ApplyRosterAsync(message.Roster, session);
                     break;
                 default:
                     logger.LogWarning("Message du cloud inconnu de cette version de la box ({Body}) : ignoré.", message.BodyCase);
@@ -193,28 +216,34 @@ public sealed class CloudUplink(
         }
     }
 
-    private async Task ApplyAckAsync(long durableThrough, SyncSession session)
+    private void ApplyAck(long durableThrough, SyncSession session)
     {
-        var deleted = await outbox.DeleteThroughAsync(durableThrough);
         session.Acked(durableThrough);
-        logger.LogDebug("Le cloud a mis en sûreté les passages jusqu'au n° {Sequence} ({Deleted} retirés de la box).", durableThrough, deleted);
-        output.Ack(durableThrough);
+        Acknowledged?.Invoke(durableThrough);
+        _acks.Request(durableThrough, Math.Min(durableThrough, session.SentThrough));
     }
 
-    private async Task ApplyRosterAsync(RosterDelta delta)
+    private async Task ApplyRosterAsync(RosterDelta delta, SyncSession session)
     {
         var update = Wire.FromWire(delta, ParisDay.Of(time.GetUtcNow()), out var rejected);
         if (rejected.Count > 0)
-            logger.LogWarning("Liste de la cantine version {Version} : {Count} valeur(s) invalide(s) ignorée(s) : {Rejected}.",
+            logger.LogWarning("Liste des enfants version {Version} : {Count} valeur(s) invalide(s) ignorée(s) : {Rejected}.",
                 delta.Version, rejected.Count, string.Join(", ", rejected));
-        var applied = await roster.ApplyAsync(update);
-        if (applied is null)
+        var applied = await roster.ApplyAsync(update, session.RosterBase);
+        switch (applied.Outcome)
         {
-            logger.LogInformation("Liste de la cantine version {Version} déjà connue (la box a la version {Current}) : ignorée.", delta.Version, roster.Version);
-            return;
+            case RosterOutcome.AlreadyHeld:
+                logger.LogInformation("Liste des enfants version {Version} déjà connue (la box a la version {Current}) : ignorée.", delta.Version, applied.Version);
+                return;
+            case RosterOutcome.NotOnTop:
+                // The cloud answered another version than the one announced: start again from a fresh Hello.
+                throw new InvalidOperationException(
+                    $"mise à jour partielle de la liste des enfants (version {delta.Version}) faite pour la version {session.RosterBase}, "
+                    + $"alors que la box a la version {applied.Version} ; reconnexion pour annoncer la bonne version");
         }
-        logger.LogInformation("Liste de la cantine version {Version} appliquée ({Entries} cartes, {School}, jour {Day}).",
-            applied.Version, applied.Entries, update.SchoolName, ParisDay.Format(update.ServiceDate));
+        session.RosterBase = applied.Version;
+        logger.LogInformation("Liste des enfants version {Version} appliquée ({Entries} cartes, {School}, jour {Day}, {Kind}).",
+            applied.Version, applied.Entries, update.SchoolName, ParisDay.Format(update.ServiceDate), update.Full ? "complète" : "partielle");
         output.Roster(applied.Version, applied.Entries);
     }
 
@@ -226,6 +255,8 @@ public sealed class CloudUplink(
             SoftwareVersion = Wire.SoftwareVersion,
             OutboxDepth = state.Depth,
             ReaderStatus = readerHealth.Status,
+            LastSequence = state.LastSequence,
+            Mode = box.Mode.ToString(),
         };
         if (state.OldestReadAt is { } oldest) heartbeat.OldestUnsentReadAt = Timestamp.FromDateTimeOffset(oldest);
         if (readerHealth.LastReadAt is { } last) heartbeat.LastReadAt = Timestamp.FromDateTimeOffset(last);

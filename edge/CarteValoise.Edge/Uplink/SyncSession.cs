@@ -13,11 +13,22 @@ internal sealed class SyncSession
     private long _firstSent;
     private long _ackedThrough;
     private bool _heard;
+    private long _rosterBase;
 
     /// <summary>Raised on every ack, so a sender waiting for room sends again.</summary>
     public Signal Acknowledged { get; } = new();
 
     public long SentThrough { get { lock (_gate) return _sentThrough; } }
+
+    /// <summary>
+    /// The roster version the cloud's next partial update is made for: the one announced in Hello,
+    /// then each one applied on this connection.
+    /// </summary>
+    public long RosterBase
+    {
+        get { lock (_gate) return _rosterBase; }
+        set { lock (_gate) _rosterBase = value; }
+    }
 
     /// <summary>Whether the cloud said anything on this connection (then it was a good one: reset the backoff).</summary>
     public bool Heard { get { lock (_gate) return _heard; } }

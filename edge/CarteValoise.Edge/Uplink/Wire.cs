@@ -55,7 +55,7 @@ public static class Wire
                 bad.Add(entry.CardUid);
                 continue;
             }
-            upserts.Add(new RosterChild(uid, entry.ChildId, entry.FirstName, entry.CanteenToday, entry.AllergyPlan, entry.Blocked));
+            upserts.Add(new RosterChild(uid, entry.ChildId, entry.FirstName, entry.CanteenToday, entry.AllergyPlan, entry.Blocked, entry.CareToday));
         }
         var removed = new List<string>(delta.RemovedCardUids.Count);
         foreach (var raw in delta.RemovedCardUids)

@@ -8,6 +8,7 @@ public sealed class LineWatcher
     private readonly Lock _gate = new();
     private readonly List<string> _lines = [];
     private readonly List<(string Line, TaskCompletionSource Seen)> _waiting = [];
+    private readonly List<(string Line, int Count, TaskCompletionSource Seen)> _counted = [];
 
     public LineWatcher(BoxOutput output) => output.LineWritten += OnLine;
 
@@ -27,6 +28,20 @@ public sealed class LineWatcher
             seen = source.Task;
         }
         return WithTimeout(seen, line, timeout ?? TimeSpan.FromSeconds(15));
+    }
+
+    /// <summary>Until <paramref name="line"/> has been written <paramref name="count"/> times.</summary>
+    public Task WaitForCountAsync(string line, int count, TimeSpan? timeout = null)
+    {
+        Task seen;
+        lock (_gate)
+        {
+            if (_lines.Count(l => l == line) >= count) return Task.CompletedTask;
+            var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _counted.Add((line, count, source));
+            seen = source.Task;
+        }
+        return WithTimeout(seen, $"{line} (×{count})", timeout ?? TimeSpan.FromSeconds(15));
     }
 
     private async Task WithTimeout(Task seen, string line, TimeSpan timeout)
@@ -50,6 +65,11 @@ public sealed class LineWatcher
             {
                 waiting.Seen.TrySetResult();
                 _waiting.Remove(waiting);
+            }
+            foreach (var counted in _counted.Where(c => c.Line == line && _lines.Count(l => l == line) >= c.Count).ToList())
+            {
+                counted.Seen.TrySetResult();
+                _counted.Remove(counted);
             }
         }
     }

@@ -3,7 +3,7 @@ namespace CarteValoise.Edge.Tests.Support;
 /// <summary>
 /// A file as a power cut sees it: writes land in the page cache (<see cref="Live"/>), and only a
 /// Flush (our fsync) makes them durable. <see cref="DurableImage"/> is what the disk would hold
-/// if the power went off now. The next issue's power-cut test can refine this with cut points.
+/// if the power went off now. <see cref="PowerCutDisk"/> cuts at a chosen operation instead.
 /// </summary>
 public sealed class PowerCutStream : Stream
 {

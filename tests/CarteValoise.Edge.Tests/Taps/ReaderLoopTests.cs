@@ -6,6 +6,8 @@ using CarteValoise.Edge.Roster;
 using CarteValoise.Edge.Storage;
 using CarteValoise.Edge.Taps;
 using CarteValoise.Edge.Tests.Support;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CarteValoise.Edge.Tests.Taps;
 
@@ -62,5 +64,40 @@ public class ReaderLoopTests : IDisposable
             ],
             console.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(3, (await outbox.StateAsync()).Depth);
+    }
+
+    [Fact]
+    public async Task A_reader_missing_at_boot_is_said_down_retried_and_serves_once_it_is_there()
+    {
+        using var store = BoxStore.Open(_directory.Path, new ListLogger<BoxStore>());
+        var outbox = new TapOutbox(store);
+        var output = new BoxOutput(new StringWriter());
+        var lines = new LineWatcher(output);
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 4, 1, 10, 0, 0, TimeSpan.Zero));
+        var health = new ReaderHealth();
+        var log = new ListLogger<ReaderLoop>();
+        var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        log.Logged += (level, _) =>
+        {
+            if (level == LogLevel.Error) failed.TrySetResult();
+        };
+        var scripted = new ScriptedCardReader();
+        var opened = 0;
+        var reader = new ReopeningCardReader("Mfrc522", () => ++opened == 1 ? throw new IOException("/dev/spidev0.0 introuvable (SPI désactivé ?)") : scripted);
+        var loop = new ReaderLoop(new BoxOptions { Id = "box-ferry-1" }, reader, new TapRecorder(store, outbox),
+            new ConsoleFeedback(TextWriter.Null), output, health, time, log);
+
+        await loop.StartAsync(CancellationToken.None);
+        await failed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal("en panne (lecteur Mfrc522) : /dev/spidev0.0 introuvable (SPI désactivé ?)", health.Status);
+        Assert.Equal("Le lecteur Mfrc522 s'est arrêté ; redémarrage dans 5 s.", log.Entries.Single(e => e.Level == LogLevel.Error).Message);
+
+        time.Advance(TimeSpan.FromSeconds(5));
+        scripted.Present("04A1B2C3", time.GetUtcNow());
+        await lines.WaitForAsync("TAP seq=1 uid=04A1B2C3 at=2025-04-01T10:00:05.0000000+00:00 decision=UnknownCard");
+        await loop.StopAsync(CancellationToken.None);
+
+        Assert.Equal(2, opened);
+        Assert.Equal("en service (lecteur de test)", health.Status);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.Channels;
 using CarteValoise.Contracts.EdgeSync;
@@ -24,6 +25,11 @@ public sealed class FakeCloud : IAsyncDisposable
     private WebApplication? _app;
 
     public string Address { get; private set; } = "";
+
+    /// <summary>How the cloud answers EdgeSync.Enrol; throw an RpcException to refuse. Unset: Unimplemented.</summary>
+    public Func<EnrolRequest, EnrolReply>? Enrolment { get; set; }
+
+    public ConcurrentQueue<EnrolRequest> EnrolRequests { get; } = new();
     public required string BoxId { get; init; }
     public required string BoxSecret { get; init; }
 
@@ -76,6 +82,13 @@ public sealed class FakeCloud : IAsyncDisposable
     {
         public override Task Sync(IAsyncStreamReader<BoxMessage> requestStream, IServerStreamWriter<CloudMessage> responseStream, ServerCallContext context) =>
             cloud.ServeAsync(requestStream, responseStream, context);
+
+        public override Task<EnrolReply> Enrol(EnrolRequest request, ServerCallContext context)
+        {
+            cloud.EnrolRequests.Enqueue(request);
+            var answer = cloud.Enrolment ?? throw new RpcException(new Status(StatusCode.Unimplemented, "pas d'enrôlement ici"));
+            return Task.FromResult(answer(request));
+        }
     }
 }
 

@@ -17,7 +17,8 @@ public sealed class UplinkHarness : IAsyncDisposable
 
     private readonly TempDirectory _directory = new();
 
-    public UplinkHarness(string cloudAddress, string secret = "s3cret", int batchSize = 200)
+    public UplinkHarness(string cloudAddress, string secret = "s3cret", int batchSize = 200, BoxMode mode = BoxMode.Canteen, int maxUnacknowledged = 5_000,
+        double initialBackoffSeconds = 0.05, double maxBackoffSeconds = 0.2)
     {
         Store = BoxStore.Open(_directory.Path, new ListLogger<BoxStore>());
         Outbox = new TapOutbox(Store);
@@ -30,18 +31,22 @@ public sealed class UplinkHarness : IAsyncDisposable
                 Id = "box-ferry-1",
                 Secret = secret,
                 CloudAddress = cloudAddress,
+                Mode = mode,
                 Uplink = new UplinkOptions
                 {
                     BatchSize = batchSize,
+                    MaxUnacknowledged = maxUnacknowledged,
                     HeartbeatSeconds = 3600,
-                    InitialBackoffSeconds = 0.05,
-                    MaxBackoffSeconds = 0.2,
+                    InitialBackoffSeconds = initialBackoffSeconds,
+                    MaxBackoffSeconds = maxBackoffSeconds,
                     RefusedBackoffSeconds = 0.2,
                 },
             },
-            Outbox, Roster, Output, new ReaderHealth(), TimeProvider.System, Log);
+            Outbox, Roster, Output, Health, TimeProvider.System, Log);
     }
 
+    public string Directory => _directory.Path;
+    public ReaderHealth Health { get; } = new();
     public BoxStore Store { get; }
     public TapOutbox Outbox { get; }
     public RosterCache Roster { get; }

@@ -1,4 +1,6 @@
 using CarteValoise.Contracts.EdgeSync;
+using CarteValoise.Edge.Configuration;
+using CarteValoise.Edge.Tests.Support;
 using CarteValoise.Edge.Decisions;
 using CarteValoise.Edge.Uplink;
 using Google.Protobuf.WellKnownTypes;
@@ -47,20 +49,30 @@ public class UplinkTests
     }
 
     [Fact]
-    public async Task The_first_heartbeat_tells_the_cloud_how_far_behind_the_box_is()
+    public async Task The_first_heartbeat_tells_the_cloud_everything_about_the_box()
     {
         await using var cloud = await FakeCloud.StartAsync();
-        await using var box = new UplinkHarness(cloud.Address);
+        await using var box = new UplinkHarness(cloud.Address, mode: BoxMode.Care);
         await box.WriteTapsAsync(3);
+        await box.Outbox.DeleteThroughAsync(1); // acknowledged on an earlier connection
+        box.Health.Read(UplinkHarness.Noon.AddMinutes(5));
+        box.Health.Reading(new ScriptedCardReader());
         await box.StartAsync();
 
         var connection = await cloud.NextConnectionAsync();
         await connection.HelloAsync();
         var heartbeat = await connection.NextHeartbeatAsync();
 
-        Assert.Equal(3, heartbeat.OutboxDepth);
-        Assert.Equal(Timestamp.FromDateTimeOffset(UplinkHarness.Noon), heartbeat.OldestUnsentReadAt);
-        Assert.Equal(Wire.SoftwareVersion, heartbeat.SoftwareVersion);
+        Assert.Equal(new Heartbeat
+        {
+            SoftwareVersion = Wire.SoftwareVersion,
+            OutboxDepth = 2,
+            OldestUnsentReadAt = Timestamp.FromDateTimeOffset(UplinkHarness.Noon.AddSeconds(1)),
+            LastReadAt = Timestamp.FromDateTimeOffset(UplinkHarness.Noon.AddMinutes(5)),
+            ReaderStatus = "en service (lecteur de test)",
+            LastSequence = 3,
+            Mode = "Care",
+        }, heartbeat);
     }
 
     [Fact]
