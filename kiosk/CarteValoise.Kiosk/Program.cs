@@ -1,11 +1,9 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using CarteValoise.Kiosk;
 using CarteValoise.Web.Cloud;
+using CarteValoise.Web.Hosting;
 using CarteValoise.Web.Sessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.WebEncoders;
 
 // The public kiosk: a family card and its PIN open a short, read-only view of the family.
 var builder = WebApplication.CreateBuilder(args);
@@ -40,26 +38,13 @@ builder.Services.AddOptions<CookieAuthenticationOptions>(SessionClaims.Scheme)
             }
         };
     });
-builder.Services
-    .AddRazorPages(pages =>
+builder.Services.AddFrenchPages(pages =>
     {
         pages.Conventions.AuthorizePage("/Famille");
-    })
-    .AddMvcOptions(mvc => mvc.Filters.Add<CloudErrorFilter>());
-// Accented letters are written as they are, not as &#xE9; entities.
-builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+    });
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Erreur/500");
-}
-app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
-app.UseStaticFiles();
-app.UseRouting();
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapRazorPages();
+app.UseFrenchPages();
 
 app.Run();

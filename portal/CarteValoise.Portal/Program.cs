@@ -1,8 +1,6 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using CarteValoise.Web.Cloud;
+using CarteValoise.Web.Hosting;
 using CarteValoise.Web.Sessions;
-using Microsoft.Extensions.WebEncoders;
 
 // The citizen portal and the agents' /Admin area: Razor Pages over the cloud's gRPC services.
 var builder = WebApplication.CreateBuilder(args);
@@ -21,30 +19,17 @@ builder.Services.AddSessionCookie("CarteValoise.Portail", cookie =>
 });
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(SessionRoles.Agent, policy => policy.RequireRole(SessionRoles.Agent));
-builder.Services
-    .AddRazorPages(pages =>
+builder.Services.AddFrenchPages(pages =>
     {
         pages.Conventions.AuthorizeFolder("/");
         pages.Conventions.AuthorizeFolder("/Admin", SessionRoles.Agent);
         pages.Conventions.AllowAnonymousToPage("/Connexion");
         pages.Conventions.AllowAnonymousToPage("/Deconnexion");
         pages.Conventions.AllowAnonymousToPage("/Erreur");
-    })
-    .AddMvcOptions(mvc => mvc.Filters.Add<CloudErrorFilter>());
-// Accented letters are written as they are, not as &#xE9; entities.
-builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+    });
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Erreur/500");
-}
-app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
-app.UseStaticFiles();
-app.UseRouting();
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapRazorPages();
+app.UseFrenchPages();
 
 app.Run();
