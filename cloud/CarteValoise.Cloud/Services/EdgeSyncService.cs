@@ -52,6 +52,7 @@ public sealed class EdgeSyncService(IGrainFactory grains, TimeProvider time, ILo
             {
                 case BoxMessage.BodyOneofCase.Hello:
                     rosterVersionOnBox = message.Hello.RosterVersion;
+                    await device.StartSeries(message.Hello.OutboxEpoch);
                     logger.LogInformation("Boîte {BoxId} connectée (version {Version})", boxId, message.Hello.SoftwareVersion);
                     break;
                 case BoxMessage.BodyOneofCase.Taps:

@@ -21,6 +21,8 @@ public sealed class DeviceState
     /// emptied by the checkpoint once those grains have flushed.
     /// </summary>
     [Id(5)] public List<BoxTap> Journal { get; set; } = [];
+    /// <summary>The box's outbox numbering that <see cref="DurableThrough"/> counts in.</summary>
+    [Id(6)] public string? OutboxEpoch { get; set; }
 }
 
 public sealed class DeviceGrain(
@@ -77,6 +79,21 @@ public sealed class DeviceGrain(
     {
         state.State.LastHeartbeat = heartbeat;
         state.State.LastSeenAt = heartbeat.ReceivedAt;
+        await state.WriteStateAsync();
+    }
+
+    public async Task StartSeries(string outboxEpoch)
+    {
+        if (outboxEpoch.Length == 0 || outboxEpoch == state.State.OutboxEpoch) return;
+        if (state.State.OutboxEpoch is { } previous)
+        {
+            // The journal's taps belong to the old numbering: make them land before the numbers restart.
+            await Checkpoint();
+            logger.LogWarning("Boîte {BoxId} : nouvelle numérotation ({Epoch}, la précédente {Previous} était durable jusqu'à {Durable}) — données de la boîte effacées ou carte SD remplacée",
+                this.GetPrimaryKeyString(), outboxEpoch, previous, state.State.DurableThrough);
+            state.State.DurableThrough = 0;
+        }
+        state.State.OutboxEpoch = outboxEpoch;
         await state.WriteStateAsync();
     }
 
@@ -158,10 +175,14 @@ public sealed class DeviceGrain(
                 continue;
             }
             if (!byChild.TryGetValue(holder.ChildId, out var childTaps)) byChild[holder.ChildId] = childTaps = [];
-            childTaps.Add(new ChildTap($"{enrolment.BoxId}:{tap.Sequence}", tap.ReadAt, enrolment.SchoolId, ServiceOf(tap.Service), tap.Decision == BoxDecision.Accepted));
+            childTaps.Add(new ChildTap(TapId(enrolment, tap), tap.ReadAt, enrolment.SchoolId, ServiceOf(tap.Service), tap.Decision == BoxDecision.Accepted));
         }
         return byChild;
     }
+
+    /// <summary>"box:sequence", or "box:epoch:sequence" once the box has named its numbering, so that two series never share an id.</summary>
+    private string TapId(DeviceEnrolment enrolment, BoxTap tap) =>
+        state.State.OutboxEpoch is { } epoch ? $"{enrolment.BoxId}:{epoch[..Math.Min(8, epoch.Length)]}:{tap.Sequence}" : $"{enrolment.BoxId}:{tap.Sequence}";
 
     private static TapService ServiceOf(BoxServiceKind kind) => kind switch
     {

@@ -10,6 +10,12 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// <summary>Gives the box its secret when its one-time code is exchanged.</summary>
     Task<DeviceEnrolment> CompleteEnrolment(string secretHash);
     Task RecordHeartbeat(BoxHeartbeat heartbeat);
+    /// <summary>
+    /// The box says which numbering its outbox is on (Hello). A new one (data wiped, SD card
+    /// replaced) starts a new series at 0, so its taps 1, 2… are not taken for ones already applied.
+    /// An empty epoch (a box that does not say) changes nothing.
+    /// </summary>
+    Task StartSeries(string outboxEpoch);
     /// <summary>The enrolment when the secret matches; null for an unknown box or a wrong secret.</summary>
     Task<DeviceEnrolment?> Authenticate(string secret);
     /// <summary>

@@ -40,9 +40,11 @@ public sealed class BoxEnrolment(string cloudAddress, TimeProvider time, ILogger
             }
             catch (Exception ex) when (ex is RpcException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
+                // The wait is armed before it is announced: whoever moves the clock on reading this line finds the timer there.
+                var wait = Task.Delay(retry, time, cancellationToken);
                 logger.LogWarning("Enrôlement : le cloud {Cloud} ne répond pas ({Reason}) ; nouvel essai dans {Delay:0} s.",
                     cloudAddress, ex is RpcException rpc ? $"{rpc.StatusCode} : {rpc.Status.Detail}" : ex.Message, retry.TotalSeconds);
-                await Task.Delay(retry, time, cancellationToken);
+                await wait;
                 retry = TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, retry.Ticks * 2));
             }
         }

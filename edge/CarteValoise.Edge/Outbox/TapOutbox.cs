@@ -16,11 +16,25 @@ public sealed class TapOutbox(BoxStore store)
     private const string Collection = "outbox";
     private const string MetaCollection = "box_meta";
     private const string SequenceId = "sequence";
+    private const string EpochId = "epoch";
 
     private readonly RecentTaps _recent = new();
 
     /// <summary>Raised after taps are on disk: the uplink wakes on it instead of polling.</summary>
     public Signal Appended { get; } = new();
+
+    /// <summary>
+    /// The id of this outbox's numbering, made once when the file is new and kept with it. A wiped
+    /// data directory gets a new one, which tells the cloud that numbers start again at 1.
+    /// </summary>
+    public Task<string> EpochAsync() => store.WriteAsync(db =>
+    {
+        var meta = db.GetCollection(MetaCollection);
+        if (meta.FindById(EpochId) is { } known) return known["value"].AsString;
+        var epoch = Guid.NewGuid().ToString("N");
+        meta.Upsert(new BsonDocument { ["_id"] = EpochId, ["value"] = epoch });
+        return epoch;
+    });
 
     /// <summary>Appends one tap durably and returns its sequence number.</summary>
     public async Task<long> AppendAsync(string cardUid, DateTimeOffset readAt, Decision decision, TapService service)

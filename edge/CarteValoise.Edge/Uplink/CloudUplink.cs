@@ -116,9 +116,10 @@ public sealed class CloudUplink(
         try
         {
             session.RosterBase = roster.Version;
+            var epoch = await outbox.EpochAsync();
             await call.RequestStream.WriteAsync(new BoxMessage
             {
-                Hello = new Hello { RosterVersion = session.RosterBase, SoftwareVersion = Wire.SoftwareVersion },
+                Hello = new Hello { RosterVersion = session.RosterBase, SoftwareVersion = Wire.SoftwareVersion, OutboxEpoch = epoch },
             }, sessionCancel.Token);
             logger.LogInformation("Synchronisation ouverte avec {Cloud} (liste version {RosterVersion}).", box.CloudAddress, roster.Version);
             await SendAsync(call.RequestStream, session, receiving, sessionCancel.Token);

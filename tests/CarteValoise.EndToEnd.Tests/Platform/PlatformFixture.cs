@@ -63,6 +63,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>A box that runs, then stops sending heartbeats, on the agents' page.</summary>
     public DemoBox FallsSilentBox { get; } = DemoBox.ForCergySchool("e2e-falls-silent");
 
+    /// <summary>A box whose data directory is wiped between two runs: its numbering starts again.</summary>
+    public DemoBox WipedBox { get; } = DemoBox.ForCergySchool("e2e-wiped");
+
     /// <summary>A box the test plays over gRPC, with taps piled up on it, on the agents' page.</summary>
     public DemoBox BackloggedBox { get; } = DemoBox.ForCergySchool("e2e-backlogged");
 
@@ -166,7 +169,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     private async Task<Uri> StartSharedCloudAsync()
     {
         var settings = CloudSettings.Fresh(NewDataDirectory("cloud"),
-            [TappingBox, ImpersonatedBox, KillLoopBox, SequencesBox, ReplayedBox, ImpostorBox, MalformedReadsBox, FallsSilentBox, BackloggedBox],
+            [TappingBox, ImpersonatedBox, KillLoopBox, SequencesBox, ReplayedBox, ImpostorBox, MalformedReadsBox, FallsSilentBox, BackloggedBox, WipedBox],
             new Dictionary<string, string> { ["Boxes__SilentAfterSeconds"] = SilentAfterSeconds.ToString(CultureInfo.InvariantCulture) });
         var process = await StartCloudAsync("cloud", settings);
         lock (processes) shared.Add(process);
