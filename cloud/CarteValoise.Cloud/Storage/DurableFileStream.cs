@@ -44,9 +44,20 @@ internal sealed class DurableFileStream : Stream
         }
     }
 
+    /// <summary>
+    /// A file to force to stable storage before this one, every time: the log, for the data file.
+    /// LiteDB 5.0.21 may checkpoint inside a commit, before the writer has fsynced that commit's log
+    /// pages; the checkpoint copies them into the data file and fsyncs it. A power cut then would leave
+    /// a data file ahead of its durable log, and the older log replayed over newer pages at reopening
+    /// corrupts the file (the reader box's power-cut test found it). With the log first, the log
+    /// replayed is always the whole one.
+    /// </summary>
+    public DurableFileStream? SyncedBefore { get; set; }
+
     /// <summary>Forces everything written so far to stable storage.</summary>
     public void Sync()
     {
+        SyncedBefore?.Sync();
         // No lock against LiteDB's readers: fsync does not move the file position they rely on.
         _file.Flush(flushToDisk: true);
         Interlocked.Increment(ref _syncs);

@@ -69,6 +69,7 @@ internal sealed class GrainStateFile : IAsyncDisposable
         {
             dataFile = DurableFileStream.Open(fullPath, out var dataCreated);
             logFile = DurableFileStream.Open(logPath, out var logCreated);
+            dataFile.SyncedBefore = logFile;
             if (dataCreated || logCreated) DirectoryDurability.Sync(directory);
 
             var engine = new LiteEngine(new EngineSettings
