@@ -124,7 +124,6 @@ public sealed class SiloRestartTests(ITestOutputHelper output) : IAsyncLifetime
     private async Task<long> DurableThroughAsync(CloudApi cloud)
     {
         var agent = await cloud.SignInAsync(Demo.CergyAgent, Demo.AgentPassword);
-        var boxes = await cloud.Canteen.ListBoxesAsync(new ListBoxesRequest { CommuneInseeCode = Demo.Cergy }, agent, CloudApi.Deadline);
-        return boxes.Boxes.Single(b => b.BoxId == box.BoxId).DurableThroughSequence;
+        return (await BoxStatuses.ReadAsync(cloud, agent, Demo.Cergy, box.BoxId)).DurableThroughSequence;
     }
 }

@@ -49,10 +49,7 @@ public sealed class CloudOutageTests(PlatformFixture platform, ITestOutputHelper
             var agent = await cloud.SignInAsync(Demo.CergyAgent, Demo.AgentPassword);
             var drainStarted = DateTimeOffset.UtcNow;
             var drain = await platform.StartEdgeBoxAsync("outage box, drain", tapping with { TapsPerSecond = 0.001 }, settings.Address);
-            var status = await BoxStatuses.WaitUntilDrainedAsync(cloud, agent, Demo.Cergy, box.BoxId, drainStarted);
-            // The box deletes what is acknowledged, then prints the ACK line: its heartbeat can say
-            // "empty" a moment before that line, so wait for the line rather than kill on the heartbeat.
-            if (status.DurableThroughSequence > run.AcknowledgedThrough) await drain.WaitForAckAsync(status.DurableThroughSequence);
+            var status = await BoxStatuses.WaitUntilDrainedAsync(cloud, agent, Demo.Cergy, drain, box.BoxId, drainStarted, run.AcknowledgedThrough);
             await drain.Process.KillAsync();
             Assert.Empty(drain.Taps);
             Assert.True(status.DurableThroughSequence >= run.Taps.Max(t => t.Sequence),

@@ -54,10 +54,7 @@ public sealed class KilledWhileTappingTests(PlatformFixture platform, ITestOutpu
         var agent = await cloud.SignInAsync(Demo.CergyAgent, Demo.AgentPassword);
         var drainStarted = DateTimeOffset.UtcNow;
         var drain = await platform.StartEdgeBoxAsync("kill-loop drain", tapping with { TapsPerSecond = 0.001 });
-        var status = await BoxStatuses.WaitUntilDrainedAsync(cloud, agent, Demo.Cergy, box.BoxId, drainStarted);
-        // The box deletes what is acknowledged, then prints the ACK line: its heartbeat can say
-        // "empty" a moment before that line, so wait for the line rather than kill on the heartbeat.
-        if (status.DurableThroughSequence > lastAck) await drain.WaitForAckAsync(status.DurableThroughSequence);
+        var status = await BoxStatuses.WaitUntilDrainedAsync(cloud, agent, Demo.Cergy, drain, box.BoxId, drainStarted, lastAck);
         await drain.Process.KillAsync();
         Assert.Empty(drain.Taps);
         Assert.True(status.DurableThroughSequence >= lastPrinted,

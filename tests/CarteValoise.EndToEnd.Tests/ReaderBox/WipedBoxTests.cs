@@ -44,9 +44,7 @@ public sealed class WipedBoxTests(PlatformFixture platform, ITestOutputHelper ou
         await box.WaitForTapCountAsync(TapsPerRun);
         await box.WaitForAckAsync(TapsPerRun);
         await box.Process.KillAsync();
-        var status = await cloud.Canteen.ListBoxesAsync(
-            new CarteValoise.Contracts.Families.ListBoxesRequest { CommuneInseeCode = Demo.Cergy }, agent, CloudApi.Deadline);
-        var durable = status.Boxes.Single(b => b.BoxId == platform.WipedBox.BoxId).DurableThroughSequence;
+        var durable = (await BoxStatuses.ReadAsync(cloud, agent, Demo.Cergy, platform.WipedBox.BoxId)).DurableThroughSequence;
         return (box.Taps.Where(t => t.Sequence <= box.AcknowledgedThrough).ToList(), durable);
     }
 }
