@@ -1,13 +1,6 @@
-using System.Net;
 using CarteValoise.Contracts.EdgeSync;
+using CarteValoise.Edge.Tests.Support;
 using Grpc.Core;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CarteValoise.Edge.Tests.Uplink;
 
@@ -23,7 +16,7 @@ public sealed class AckingCloud : IAsyncDisposable
     private readonly List<List<long>> _connections = [];
     private readonly Random _chaos;
     private readonly Dictionary<string, long> _durableThrough = [];
-    private WebApplication? _app;
+    private LoopbackGrpcServer? _server;
     private long _highestAckSent;
     private long _maxInFlight;
     private long _batches;
@@ -67,25 +60,14 @@ public sealed class AckingCloud : IAsyncDisposable
     public static async Task<AckingCloud> StartAsync(int seed = 20250401)
     {
         var cloud = new AckingCloud(seed);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
-        builder.Services.AddSingleton(cloud);
-        var app = builder.Build();
-        app.MapGrpcService<Service>();
-        await app.StartAsync();
-        cloud._app = app;
-        cloud.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        cloud._server = await LoopbackGrpcServer.StartAsync<Service, AckingCloud>(cloud, maxReceiveMessageSize: 16 * 1024 * 1024);
+        cloud.Address = cloud._server.Address;
         return cloud;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is null) return;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(timeout.Token);
-        await _app.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
     }
 
     private async Task ServeAsync(IAsyncStreamReader<BoxMessage> requests, IServerStreamWriter<CloudMessage> responses, ServerCallContext context)

@@ -1,15 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Threading.Channels;
 using CarteValoise.Contracts.EdgeSync;
+using CarteValoise.Edge.Tests.Support;
 using Grpc.Core;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CarteValoise.Edge.Tests.Uplink;
 
@@ -22,7 +15,7 @@ public sealed class FakeCloud : IAsyncDisposable
 {
     private readonly Channel<CloudConnection> _connections = Channel.CreateUnbounded<CloudConnection>();
     private readonly Channel<string> _refusals = Channel.CreateUnbounded<string>();
-    private WebApplication? _app;
+    private LoopbackGrpcServer? _server;
 
     public string Address { get; private set; } = "";
 
@@ -36,16 +29,8 @@ public sealed class FakeCloud : IAsyncDisposable
     public static async Task<FakeCloud> StartAsync(string boxId = "box-ferry-1", string boxSecret = "s3cret")
     {
         var cloud = new FakeCloud { BoxId = boxId, BoxSecret = boxSecret };
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc();
-        builder.Services.AddSingleton(cloud);
-        var app = builder.Build();
-        app.MapGrpcService<EdgeSyncService>();
-        await app.StartAsync();
-        cloud._app = app;
-        cloud.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        cloud._server = await LoopbackGrpcServer.StartAsync<EdgeSyncService, FakeCloud>(cloud);
+        cloud.Address = cloud._server.Address;
         return cloud;
     }
 
@@ -58,10 +43,7 @@ public sealed class FakeCloud : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is null) return;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(timeout.Token);
-        await _app.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
     }
 
     private async Task ServeAsync(IAsyncStreamReader<BoxMessage> requests, IServerStreamWriter<CloudMessage> responses, ServerCallContext context)
