@@ -16,8 +16,8 @@ public sealed class CareTapTests(ClusterFixture fixture)
         var morning = new DateTimeOffset(2026, 12, 3, 7, 15, 0, TimeSpan.Zero);
         BoxTap[] taps =
         [
-            new(1, uid, morning, BoxServiceKind.CareCheckIn, BoxDecision.Accepted),
-            new(2, uid, morning.AddMinutes(50), BoxServiceKind.CareCheckOut, BoxDecision.Accepted),
+            new(1, uid, morning, TapService.CareCheckIn, BoxDecision.Accepted),
+            new(2, uid, morning.AddMinutes(50), TapService.CareCheckOut, BoxDecision.Accepted),
         ];
         await commune.Box.ApplyTaps(taps);
         await commune.Box.ApplyTaps(taps);

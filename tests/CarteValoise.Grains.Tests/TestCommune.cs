@@ -60,5 +60,5 @@ public sealed class TestCommune
     }
 
     public static BoxTap Tap(long sequence, string uid, DateTimeOffset at, BoxDecision decision = BoxDecision.Accepted) =>
-        new(sequence, uid, at, BoxServiceKind.Canteen, decision);
+        new(sequence, uid, at, TapService.Canteen, decision);
 }

@@ -3,6 +3,7 @@ using CarteValoise.Domain.Access;
 using CarteValoise.Domain.Boxes;
 using CarteValoise.Domain.Calendar;
 using CarteValoise.Domain.Cards;
+using CarteValoise.Grains.Children;
 using CarteValoise.Grains.Devices;
 using CarteValoise.Grains.Schools;
 using Grpc.Core;
@@ -123,9 +124,9 @@ public sealed class EdgeSyncService(IGrainFactory grains, TimeProvider time, ILo
         tap.ReadAt?.ToDateTimeOffset() ?? DateTimeOffset.MinValue,
         tap.Service switch
         {
-            ServiceKind.CareCheckIn => BoxServiceKind.CareCheckIn,
-            ServiceKind.CareCheckOut => BoxServiceKind.CareCheckOut,
-            _ => BoxServiceKind.Canteen,
+            ServiceKind.CareCheckIn => TapService.CareCheckIn,
+            ServiceKind.CareCheckOut => TapService.CareCheckOut,
+            _ => TapService.Canteen,
         },
         tap.Decision switch
         {

@@ -175,7 +175,7 @@ public sealed class DeviceGrain(
                 continue;
             }
             if (!byChild.TryGetValue(holder.ChildId, out var childTaps)) byChild[holder.ChildId] = childTaps = [];
-            childTaps.Add(new ChildTap(TapId(enrolment, tap), tap.ReadAt, enrolment.SchoolId, ServiceOf(tap.Service), tap.Decision == BoxDecision.Accepted));
+            childTaps.Add(new ChildTap(TapId(enrolment, tap), tap.ReadAt, enrolment.SchoolId, tap.Service, tap.Decision == BoxDecision.Accepted));
         }
         return byChild;
     }
@@ -183,11 +183,4 @@ public sealed class DeviceGrain(
     /// <summary>"box:sequence", or "box:epoch:sequence" once the box has named its numbering, so that two series never share an id.</summary>
     private string TapId(DeviceEnrolment enrolment, BoxTap tap) =>
         state.State.OutboxEpoch is { } epoch ? $"{enrolment.BoxId}:{epoch[..Math.Min(8, epoch.Length)]}:{tap.Sequence}" : $"{enrolment.BoxId}:{tap.Sequence}";
-
-    private static TapService ServiceOf(BoxServiceKind kind) => kind switch
-    {
-        BoxServiceKind.CareCheckIn => TapService.CareCheckIn,
-        BoxServiceKind.CareCheckOut => TapService.CareCheckOut,
-        _ => TapService.Canteen,
-    };
 }

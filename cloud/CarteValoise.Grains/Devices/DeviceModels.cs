@@ -1,3 +1,5 @@
+using CarteValoise.Grains.Children;
+
 namespace CarteValoise.Grains.Devices;
 
 [GenerateSerializer, Immutable]
@@ -7,8 +9,6 @@ public sealed record DeviceEnrolment(
     [property: Id(2)] string CommuneCode,
     [property: Id(3)] string SecretHash);
 
-public enum BoxServiceKind { Canteen = 1, CareCheckIn = 2, CareCheckOut = 3 }
-
 public enum BoxDecision { Accepted = 1, AlreadyServed = 2, NotExpected = 3, UnknownCard = 4, BlockedCard = 5 }
 
 /// <summary>A tap as the box sent it. The decision is the box's; the cloud counts a meal only for an accepted tap.</summary>
@@ -17,7 +17,7 @@ public sealed record BoxTap(
     [property: Id(0)] long Sequence,
     [property: Id(1)] string CardUid,
     [property: Id(2)] DateTimeOffset ReadAt,
-    [property: Id(3)] BoxServiceKind Service,
+    [property: Id(3)] TapService Service,
     [property: Id(4)] BoxDecision Decision);
 
 /// <summary>What a box says of itself every half-minute or so.</summary>
