@@ -102,6 +102,7 @@ public sealed class CanteenService(
             HealthReason = reason,
             Mode = heartbeat?.Mode ?? "",
             Label = s.Label,
+            LastSequence = heartbeat?.LastSequence ?? 0,
         };
     }
 

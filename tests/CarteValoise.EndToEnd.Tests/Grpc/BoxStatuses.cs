@@ -1,5 +1,4 @@
 using CarteValoise.Contracts.Families;
-using CarteValoise.EndToEnd.Tests.Platform;
 using Grpc.Core;
 
 namespace CarteValoise.EndToEnd.Tests.Grpc;
@@ -38,17 +37,4 @@ public static class BoxStatuses
         WaitUntilAsync(cloud, agent, commune, boxId,
             status => status.LastHeartbeatAt is { } heartbeat && heartbeat.ToDateTimeOffset() >= since && status.OutboxDepth == 0,
             $"reporting an empty outbox in a heartbeat after {since:O}");
-
-    /// <summary>
-    /// Until the draining box has emptied its outbox and printed the ACK line for all of it. The box
-    /// deletes what is acknowledged, then prints the line, so its heartbeat can say "empty" a moment
-    /// before the line: wait for the line rather than stop the box on the heartbeat.
-    /// </summary>
-    public static async Task<BoxStatus> WaitUntilDrainedAsync(
-        CloudApi cloud, Metadata agent, string commune, EdgeBox drain, string boxId, DateTimeOffset since, long acknowledgedBefore)
-    {
-        var status = await WaitUntilDrainedAsync(cloud, agent, commune, boxId, since);
-        if (status.DurableThroughSequence > acknowledgedBefore) await drain.WaitForAckAsync(status.DurableThroughSequence);
-        return status;
-    }
 }
