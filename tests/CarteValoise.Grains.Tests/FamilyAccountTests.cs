@@ -1,3 +1,4 @@
+using CarteValoise.Domain.Canteen;
 using CarteValoise.Domain.Access;
 using CarteValoise.Grains.Families;
 
@@ -20,7 +21,7 @@ public sealed class FamilyAccountTests(ClusterFixture fixture)
         var familyId = await commune.AddFamily("001", quotient, openingCents: 2000);
         var family = fixture.Grains.GetGrain<IFamilyGrain>(familyId);
 
-        Assert.Equal(expectedPrice, await family.ChargeMeal("meal:1", "Léa", Noon));
+        Assert.Equal(expectedPrice, await family.ChargeService("meal:1", Meal("Léa", Noon)));
 
         var account = await family.GetAccount();
         Assert.Equal(2000 - expectedPrice, account.BalanceCents);
@@ -35,7 +36,7 @@ public sealed class FamilyAccountTests(ClusterFixture fixture)
         var family = fixture.Grains.GetGrain<IFamilyGrain>(familyId);
 
         // 50 meals and 20 top-ups, each sent twice at once, all interleaved.
-        var operations = Enumerable.Range(0, 50).Select(i => (Func<Task>)(() => family.ChargeMeal($"meal:{i}", "Hugo", Noon.AddMinutes(i))))
+        var operations = Enumerable.Range(0, 50).Select(i => (Func<Task>)(() => family.ChargeService($"meal:{i}", Meal("Hugo", Noon.AddMinutes(i)))))
             .Concat(Enumerable.Range(0, 20).Select(i => (Func<Task>)(() => family.Credit($"topup:{i}", 1000, "Paiement en ligne"))))
             .ToList();
         await Task.WhenAll(operations.Concat(operations).Select(op => Task.Run(op)));
@@ -72,4 +73,7 @@ public sealed class FamilyAccountTests(ClusterFixture fixture)
         fixture.Time.Advance(KioskPinPolicy.Lockout);
         Assert.Null(await family.GetKioskLockout());
     }
+
+    private static ServiceCharge Meal(string firstName, DateTimeOffset takenAt) =>
+        new($"child-{firstName}", firstName, SchoolService.Canteen, takenAt, PaiHomeMeal: false, Reserved: true);
 }

@@ -7,4 +7,6 @@ public interface ISchoolDayGrain : IGrainWithStringKey
     Task RecordMeal(string childId, string tapId);
     Task Flush();
     Task<int> GetMealCount();
+    /// <summary>The children who took a meal that day.</summary>
+    Task<IReadOnlyList<string>> GetMealChildIds();
 }

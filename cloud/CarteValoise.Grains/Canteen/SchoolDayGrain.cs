@@ -27,5 +27,7 @@ public sealed class SchoolDayGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Flush();
 
+    public Task<IReadOnlyList<string>> GetMealChildIds() => Task.FromResult<IReadOnlyList<string>>(state.State.Meals.Keys.ToList());
+
     public Task<int> GetMealCount() => Task.FromResult(state.State.Meals.Count);
 }

@@ -61,7 +61,7 @@ public sealed class ChildGrain(
         {
             var family = GrainFactory.GetGrain<IFamilyGrain>(profile.FamilyId);
             var schoolDay = GrainFactory.GetGrain<ISchoolDayGrain>(GrainKeys.SchoolDay(meal.SchoolId, ServiceDay.Of(meal.ReadAt)));
-            await Task.WhenAll(family.ChargeMeal($"meal:{meal.TapId}", profile.FirstName, meal.ReadAt), schoolDay.RecordMeal(this.GetPrimaryKeyString(), meal.TapId));
+            await Task.WhenAll(family.ChargeService($"meal:{meal.TapId}", new ServiceCharge(profile.ChildId, profile.FirstName, Domain.Canteen.SchoolService.Canteen, meal.ReadAt, profile.PaiHomeMeal, Reserved: true)), schoolDay.RecordMeal(this.GetPrimaryKeyString(), meal.TapId));
             _touchedFamilies.Add(profile.FamilyId);
             _touchedSchoolDays.Add(schoolDay.GetPrimaryKeyString());
         }
@@ -90,6 +90,13 @@ public sealed class ChildGrain(
             .Where(t => ServiceDay.Of(t.ReadAt) == day)
             .OrderBy(t => t.ReadAt)
             .ToList());
+
+    public Task<IReadOnlyList<ChildTapRecord>> GetTapsBetween(DateOnly first, DateOnly last) => throw new NotImplementedException();
+    public Task<ReservationResult> ChangeReservations(string operationId, IReadOnlyList<ReservationChange> changes, string requestedBy) => throw new NotImplementedException();
+    public Task<ChildCalendar> GetCalendar(DateOnly first, DateOnly last) => throw new NotImplementedException();
+    public Task<ChildMonthUses> GetMonthUses(DateOnly monthStart) => throw new NotImplementedException();
+    public Task IssueCard(string cardUid) => throw new NotImplementedException();
+    public Task ReportCardLost() => throw new NotImplementedException();
 
     private void Add(ChildTapRecord record)
     {

@@ -39,5 +39,11 @@ public sealed class CommuneGrain(
         await state.WriteStateAsync();
     }
 
+    public Task<CanteenRulesVersion> GetCanteenRules() => throw new NotImplementedException();
+    public Task<CanteenRulesVersion> SaveCanteenRules(CanteenRulesRecord rules, string savedBy) => throw new NotImplementedException();
+    public Task<IReadOnlyList<CanteenRulesVersion>> GetCanteenRulesHistory() => throw new NotImplementedException();
+    public Task AddFamily(string familyId) => throw new NotImplementedException();
+    public Task<IReadOnlyList<string>> GetFamilyIds() => throw new NotImplementedException();
+
     public Task<IReadOnlyList<string>> GetBoxIds() => Task.FromResult<IReadOnlyList<string>>(state.State.BoxIds.ToList());
 }

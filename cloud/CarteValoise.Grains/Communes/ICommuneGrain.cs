@@ -9,6 +9,20 @@ public interface ICommuneGrain : IGrainWithStringKey
     Task<IReadOnlyList<SchoolRef>> GetSchools();
     Task RegisterBox(string boxId);
     Task<IReadOnlyList<string>> GetBoxIds();
+
+    /// <summary>The rules in force: the last saved version, or version 0 made from the profile's meal tariff when none was saved.</summary>
+    Task<CanteenRulesVersion> GetCanteenRules();
+    /// <summary>
+    /// Saves a new version after checking it entirely (InvalidRulesException with every problem, nothing
+    /// stored); saving rules equal to the current ones returns the current version unchanged.
+    /// </summary>
+    Task<CanteenRulesVersion> SaveCanteenRules(CanteenRulesRecord rules, string savedBy);
+    /// <summary>Every saved version, oldest first.</summary>
+    Task<IReadOnlyList<CanteenRulesVersion>> GetCanteenRulesHistory();
+
+    /// <summary>The commune's families, for its reports and its month close.</summary>
+    Task AddFamily(string familyId);
+    Task<IReadOnlyList<string>> GetFamilyIds();
 }
 
 /// <summary>The département's directory of communes, keyed by the département number.</summary>

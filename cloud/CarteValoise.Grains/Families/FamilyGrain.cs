@@ -42,7 +42,7 @@ public sealed class FamilyGrain(
 
     public Task<IReadOnlyList<string>> GetChildIds() => Task.FromResult<IReadOnlyList<string>>(state.State.ChildIds.ToList());
 
-    public async Task<long> ChargeMeal(string operationId, string childFirstName, DateTimeOffset takenAt)
+    public async Task<long> ChargeService(string operationId, ServiceCharge charge)
     {
         if (OperationIds.Contains(operationId))
             return -state.State.Movements.First(m => m.OperationId == operationId).AmountCents;
@@ -50,8 +50,8 @@ public sealed class FamilyGrain(
         var commune = await GrainFactory.GetGrain<ICommuneGrain>(profile.CommuneCode).GetProfile()
             ?? throw new InvalidOperationException($"La commune {profile.CommuneCode} n'est pas configurée.");
         var price = commune.MealTariff().PriceFor(profile.QuotientFamilial);
-        var label = $"Repas de {childFirstName} le {ServiceDay.Of(takenAt):dd/MM/yyyy}";
-        state.State.Movements.Add(new BalanceMovementRecord(operationId, takenAt, label, -price));
+        var label = $"Repas de {charge.ChildFirstName} le {ServiceDay.Of(charge.TakenAt):dd/MM/yyyy}";
+        state.State.Movements.Add(new BalanceMovementRecord(operationId, charge.TakenAt, label, -price));
         OperationIds.Add(operationId);
         _dirty = true;
         return price;
@@ -77,6 +77,11 @@ public sealed class FamilyGrain(
 
     public Task<FamilyAccount> GetAccount() =>
         Task.FromResult(new FamilyAccount(state.State.Movements.Sum(m => m.AmountCents), state.State.Movements.ToList()));
+
+    public Task SetQuotientFamilial(int quotientFamilial, DateOnly justifiedOn) => throw new NotImplementedException();
+    public Task ReceiveInvoice(IssuedInvoice invoice) => throw new NotImplementedException();
+    public Task<IReadOnlyList<IssuedInvoice>> GetInvoices() => throw new NotImplementedException();
+    public Task<IssuedInvoice> RecordInvoicePayment(string operationId, string invoiceNumber, long amountCents, string means) => throw new NotImplementedException();
 
     public Task<DateTimeOffset?> GetKioskLockout()
     {

@@ -1,18 +1,24 @@
 namespace CarteValoise.Grains.Families;
 
-/// <summary>A household of a commune: its children and its prepaid canteen account.</summary>
+/// <summary>A household of a commune: its children, its account (prepaid balance or invoices) and its quotient familial.</summary>
 public interface IFamilyGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the family, or updates its profile; never touches its account.</summary>
+    /// <summary>Creates the family, or updates its profile; never touches its account. The commune lists it.</summary>
     Task Register(FamilyProfile profile);
     Task<FamilyProfile?> GetProfile();
     Task AddChild(string childId);
     Task<IReadOnlyList<string>> GetChildIds();
     /// <summary>
-    /// Debits one meal at the commune's tariff for the family's quotient familial; once per operation id.
+    /// Sets the quotient familial with the date of its justification: refused with a French message
+    /// (nothing changed) when out of 0..10 000 or justified by a document dated in the future.
+    /// </summary>
+    Task SetQuotientFamilial(int quotientFamilial, DateOnly justifiedOn);
+    /// <summary>
+    /// Debits one service taken, at the commune's tariff in force, for a prepaid commune (returns the
+    /// amount); a commune billing monthly debits nothing here (returns 0). Once per operation id.
     /// Kept in memory until <see cref="Flush"/>: the tap it comes from is already durable in its box's journal.
     /// </summary>
-    Task<long> ChargeMeal(string operationId, string childFirstName, DateTimeOffset takenAt);
+    Task<long> ChargeService(string operationId, ServiceCharge charge);
     Task Flush();
     /// <summary>Adds money to the account (top-up, refund); once per operation id.</summary>
     Task Credit(string operationId, long amountCents, string label);
@@ -21,6 +27,15 @@ public interface IFamilyGrain : IGrainWithStringKey
     Task<DateTimeOffset?> GetKioskLockout();
     /// <summary>Counts wrong PINs; a right one resets the count.</summary>
     Task RecordKioskPinAttempt(bool succeeded);
+
+    /// <summary>Keeps an issued invoice and debits its total (operation "invoice:number"); idempotent on the number.</summary>
+    Task ReceiveInvoice(IssuedInvoice invoice);
+    Task<IReadOnlyList<IssuedInvoice>> GetInvoices();
+    /// <summary>
+    /// Records a payment of an invoice and credits it; once per operation id. Refused (French message,
+    /// nothing changed) for an unknown invoice, a non-positive amount, or more than what remains due.
+    /// </summary>
+    Task<IssuedInvoice> RecordInvoicePayment(string operationId, string invoiceNumber, long amountCents, string means);
 }
 
 /// <summary>The family's access log, keyed by family id: written on every agent read and every refused attempt.</summary>

@@ -1,3 +1,6 @@
+using CarteValoise.Domain.Canteen;
+using CarteValoise.Grains.Children;
+
 namespace CarteValoise.Grains.Schools;
 
 [GenerateSerializer]
@@ -71,6 +74,9 @@ public sealed class SchoolGrain(
         var entries = state.State.Children.Values.Select(c => Entry(c, day)).ToList();
         return Task.FromResult(new RosterSnapshot(version, true, name, day, entries, true, []));
     }
+
+    public Task SetReservations(string childId, IReadOnlyList<ReservationChange> changes) => throw new NotImplementedException();
+    public Task<IReadOnlyList<PlannedChild>> GetDayPlan(DateOnly day, SchoolService service) => throw new NotImplementedException();
 
     private static RosterEntryRecord Entry(RosterChild c, DateOnly day) =>
         new(c.CardUid, c.ChildId, c.FirstName, c.CanteenDays.Contains(day.DayOfWeek), c.AllergyPlan, c.Blocked,

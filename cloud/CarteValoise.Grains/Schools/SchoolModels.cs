@@ -12,7 +12,9 @@ public sealed record RosterChild(
     [property: Id(3)] IReadOnlyList<DayOfWeek> CanteenDays,
     [property: Id(4)] bool AllergyPlan,
     [property: Id(5)] bool Blocked,
-    [property: Id(6)] IReadOnlyList<DayOfWeek>? CareDays = null);
+    [property: Id(6)] IReadOnlyList<DayOfWeek>? CareDays = null,
+    [property: Id(7)] string LastName = "",
+    [property: Id(8)] string Class = "");
 
 [GenerateSerializer, Immutable]
 public sealed record RosterEntryRecord(
@@ -38,3 +40,16 @@ public sealed record RosterSnapshot(
     [property: Id(4)] IReadOnlyList<RosterEntryRecord> Entries,
     [property: Id(5)] bool Full,
     [property: Id(6)] IReadOnlyList<string> RemovedCardUids);
+
+/// <summary>
+/// A child of the school for one service on one day, as the agents' count page and the kitchen
+/// list need it: reserved (standing reservation or single-day change) or not.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record PlannedChild(
+    [property: Id(0)] string ChildId,
+    [property: Id(1)] string FirstName,
+    [property: Id(2)] string LastName,
+    [property: Id(3)] string Class,
+    [property: Id(4)] bool AllergyPlan,
+    [property: Id(5)] bool Reserved);
