@@ -13,9 +13,13 @@ public sealed class FamilyState
     [Id(2)] public List<BalanceMovementRecord> Movements { get; set; } = [];
     [Id(3)] public int KioskPinFailures { get; set; }
     [Id(4)] public DateTimeOffset KioskLastFailureAt { get; set; }
+    /// <summary>Monthly invoices issued to the family, by number; never recomputed once issued.</summary>
+    [Id(5)] public List<IssuedInvoice> Invoices { get; set; } = [];
+    /// <summary>The balance level last warned about, so a warning is given once per crossing.</summary>
+    [Id(6)] public string? LastWarnedLevel { get; set; }
 }
 
-public sealed class FamilyGrain(
+public sealed partial class FamilyGrain(
     [PersistentState("family", GrainKeys.StorageName)] IPersistentState<FamilyState> state,
     TimeProvider time) : Grain, IFamilyGrain
 {
@@ -79,9 +83,6 @@ public sealed class FamilyGrain(
         Task.FromResult(new FamilyAccount(state.State.Movements.Sum(m => m.AmountCents), state.State.Movements.ToList()));
 
     public Task SetQuotientFamilial(int quotientFamilial, DateOnly justifiedOn) => throw new NotImplementedException();
-    public Task ReceiveInvoice(IssuedInvoice invoice) => throw new NotImplementedException();
-    public Task<IReadOnlyList<IssuedInvoice>> GetInvoices() => throw new NotImplementedException();
-    public Task<IssuedInvoice> RecordInvoicePayment(string operationId, string invoiceNumber, long amountCents, string means) => throw new NotImplementedException();
 
     public Task<DateTimeOffset?> GetKioskLockout()
     {

@@ -1,5 +1,9 @@
 using CarteValoise.Contracts.Accounts;
+using CarteValoise.Contracts.Billing;
+using CarteValoise.Contracts.Enrolment;
 using CarteValoise.Contracts.Families;
+using CarteValoise.Contracts.Reservations;
+using CanteenContracts = CarteValoise.Contracts.Canteen;
 using CarteValoise.Web.Sessions;
 
 namespace CarteValoise.Web.Cloud;
@@ -24,6 +28,11 @@ public static class CloudClients
         Register<Accounts.AccountsClient>(services, address);
         Register<Families.FamiliesClient>(services, address);
         Register<Canteen.CanteenClient>(services, address);
+        Register<CanteenContracts.CanteenRules.CanteenRulesClient>(services, address);
+        Register<CanteenContracts.CanteenReports.CanteenReportsClient>(services, address);
+        Register<Reservations.ReservationsClient>(services, address);
+        Register<Enrolment.EnrolmentClient>(services, address);
+        Register<Billing.BillingClient>(services, address);
         return services;
     }
 
