@@ -25,7 +25,7 @@ public sealed class FamilyAccountTests(ClusterFixture fixture)
 
         var account = await family.GetAccount();
         Assert.Equal(2000 - expectedPrice, account.BalanceCents);
-        Assert.Equal("Repas de Léa le 03/12/2026", account.Movements[^1].Label);
+        Assert.Equal("Cantine de Léa le 03/12/2026", account.Movements[^1].Label);
     }
 
     [Fact]

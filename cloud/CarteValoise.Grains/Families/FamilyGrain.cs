@@ -1,5 +1,6 @@
 using CarteValoise.Domain.Access;
 using CarteValoise.Domain.Calendar;
+using CarteValoise.Domain.Canteen;
 using CarteValoise.Grains.Communes;
 
 namespace CarteValoise.Grains.Families;
@@ -25,14 +26,56 @@ public sealed partial class FamilyGrain(
 {
     private HashSet<string>? _operationIds;
     private bool _dirty;
+    private CanteenRulesVersion? _rulesVersion;
+    private CanteenRules? _rules;
 
     private HashSet<string> OperationIds => _operationIds ??= state.State.Movements.Select(m => m.OperationId).ToHashSet();
 
     public async Task Register(FamilyProfile profile)
     {
-        if (state.State.Profile == profile) return;
-        state.State.Profile = profile;
-        await Save();
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.QuotientFamilial is { } qf && QuotientFamilialRange.ProblemWith(qf) is { } outOfRange) throw new ArgumentException(outOfRange);
+        if (string.IsNullOrWhiteSpace(profile.CommuneCode))
+            throw new ArgumentException($"La famille {profile.Name} doit être rattachée à une commune.");
+        var known = state.State.Profile;
+        // A profile re-sent without the justification's date (an import, an edit of the address)
+        // keeps the date of the quotient it already had.
+        if (known is not null && profile.QuotientFamilialJustifiedOn is null && profile.QuotientFamilial == known.QuotientFamilial)
+            profile = profile with { QuotientFamilialJustifiedOn = known.QuotientFamilialJustifiedOn };
+        if (known != profile)
+        {
+            state.State.Profile = profile;
+            try
+            {
+                await Save();
+            }
+            catch
+            {
+                state.State.Profile = known;
+                throw;
+            }
+        }
+        // Every time, not only on a change: a first call that stored the family but failed here is completed by its retry.
+        await GrainFactory.GetGrain<ICommuneGrain>(profile.CommuneCode).AddFamily(this.GetPrimaryKeyString());
+    }
+
+    public async Task SetQuotientFamilial(int quotientFamilial, DateOnly justifiedOn)
+    {
+        var profile = state.State.Profile ?? throw new InvalidOperationException($"La famille {this.GetPrimaryKeyString()} n'existe pas.");
+        if (QuotientFamilialRange.ProblemWith(quotientFamilial) is { } outOfRange) throw new ArgumentException(outOfRange);
+        if (justifiedOn > ServiceDay.Today(time))
+            throw new ArgumentException($"Le justificatif du quotient familial ne peut pas être daté du {FrenchText.Day(justifiedOn)}, après aujourd'hui : vérifiez la date du document.");
+        if (profile.QuotientFamilial == quotientFamilial && profile.QuotientFamilialJustifiedOn == justifiedOn) return;
+        state.State.Profile = profile with { QuotientFamilial = quotientFamilial, QuotientFamilialJustifiedOn = justifiedOn };
+        try
+        {
+            await Save();
+        }
+        catch
+        {
+            state.State.Profile = profile;
+            throw;
+        }
     }
 
     public Task<FamilyProfile?> GetProfile() => Task.FromResult(state.State.Profile);
@@ -46,19 +89,41 @@ public sealed partial class FamilyGrain(
 
     public Task<IReadOnlyList<string>> GetChildIds() => Task.FromResult<IReadOnlyList<string>>(state.State.ChildIds.ToList());
 
+    /// <summary>
+    /// At the tariff in force in the commune, as one movement per tap: «Cantine de Léa le 03/12/2026»,
+    /// and for a service taken without reservation «…, sans réservation (majoration de 1,00 €)» with the
+    /// surcharge included — one tap, one line, one operation id. Debited whatever the balance: the
+    /// child has been served. Returns what was debited.
+    /// </summary>
     public async Task<long> ChargeService(string operationId, ServiceCharge charge)
     {
-        if (OperationIds.Contains(operationId))
-            return -state.State.Movements.First(m => m.OperationId == operationId).AmountCents;
+        if (OperationIds.Contains(operationId)) return -state.State.Movements.First(m => m.OperationId == operationId).AmountCents;
         var profile = state.State.Profile ?? throw new InvalidOperationException($"La famille {this.GetPrimaryKeyString()} n'existe pas.");
-        var commune = await GrainFactory.GetGrain<ICommuneGrain>(profile.CommuneCode).GetProfile()
-            ?? throw new InvalidOperationException($"La commune {profile.CommuneCode} n'est pas configurée.");
-        var price = commune.MealTariff().PriceFor(profile.QuotientFamilial);
-        var label = $"Repas de {charge.ChildFirstName} le {ServiceDay.Of(charge.TakenAt):dd/MM/yyyy}";
-        state.State.Movements.Add(new BalanceMovementRecord(operationId, charge.TakenAt, label, -price));
+        var rules = await Rules(profile.CommuneCode);
+        // Monthly communes bill from the taps at the month's close; a service without a tariff costs nothing.
+        if (rules.BillingMode != BillingMode.PrepaidBalance || !rules.Tariffs.Has(charge.Service)) return 0;
+
+        var quote = rules.Tariffs.For(charge.Service).Quote(new PricedFamily(profile.QuotientFamilial, profile.LivesOutsideCommune), charge.PaiHomeMeal, charge.Reserved);
+        var label = $"{charge.Service.Label()} de {charge.ChildFirstName} le {ServiceDay.Of(charge.TakenAt):dd/MM/yyyy}"
+            + (quote.SurchargeCents > 0 ? $", sans réservation (majoration de {FrenchText.Euros(quote.SurchargeCents)})" : "");
+        var debit = rules.Prepaid.DebitAtTap(state.State.Movements.Sum(m => m.AmountCents), quote.TotalCents);
+        state.State.Movements.Add(new BalanceMovementRecord(operationId, charge.TakenAt, label, -debit.PriceCents));
         OperationIds.Add(operationId);
         _dirty = true;
-        return price;
+        return debit.PriceCents;
+    }
+
+    /// <summary>The commune's rules in force, checked once per version rather than at every tap.</summary>
+    private async Task<CanteenRules> Rules(string communeCode)
+    {
+        var inForce = await GrainFactory.GetGrain<ICommuneGrain>(communeCode).GetCanteenRules();
+        // Version 0 follows the commune's profile, so it is compared whole; a saved version never changes.
+        if (_rules is null || _rulesVersion!.Version != inForce.Version || (inForce.Version == 0 && !_rulesVersion.Rules.SameAs(inForce.Rules)))
+        {
+            _rules = inForce.Rules.ToDomain();
+            _rulesVersion = inForce;
+        }
+        return _rules;
     }
 
     public Task Flush() => _dirty ? Save() : Task.CompletedTask;
@@ -79,10 +144,15 @@ public sealed partial class FamilyGrain(
         await Append(new BalanceMovementRecord(operationId, time.GetUtcNow(), label, amountCents));
     }
 
-    public Task<FamilyAccount> GetAccount() =>
-        Task.FromResult(new FamilyAccount(state.State.Movements.Sum(m => m.AmountCents), state.State.Movements.ToList()));
-
-    public Task SetQuotientFamilial(int quotientFamilial, DateOnly justifiedOn) => throw new NotImplementedException();
+    /// <summary>The warning follows the balance for a prepaid commune; a commune billing monthly has none to give.</summary>
+    public async Task<FamilyAccount> GetAccount()
+    {
+        var balance = state.State.Movements.Sum(m => m.AmountCents);
+        if (state.State.Profile is not { } profile) return new FamilyAccount(balance, state.State.Movements.ToList());
+        var rules = await Rules(profile.CommuneCode);
+        var warning = rules.BillingMode == BillingMode.PrepaidBalance ? rules.Prepaid.Assess(balance).Warning : null;
+        return new FamilyAccount(balance, state.State.Movements.ToList(), warning, rules.BillingMode);
+    }
 
     public Task<DateTimeOffset?> GetKioskLockout()
     {
