@@ -1,7 +1,7 @@
 using CarteValoise.Cloud.Identity;
 using CarteValoise.Domain.Access;
+using CarteValoise.Domain.Canteen;
 using CarteValoise.Grains;
-using CarteValoise.Grains.Cards;
 using CarteValoise.Grains.Children;
 using CarteValoise.Grains.Communes;
 using CarteValoise.Grains.Devices;
@@ -15,21 +15,25 @@ namespace CarteValoise.Cloud.Demo;
 /// <summary>
 /// Seeds the demo département when Demo:Seed is true. Idempotent: every step either finds what it
 /// would write already there or writes the same values, so a restart changes nothing (balances
-/// included: the opening top-up carries a fixed operation id). Demo boxes (Demo:Boxes) are
-/// enrolled with the secret given in configuration at each start.
+/// included: the opening top-up carries a fixed operation id; rules equal to those in force make no
+/// new version). Children are enrolled through their own grain, which carries them to their family,
+/// their card and their school's roster. Demo boxes (Demo:Boxes) are enrolled with the secret given
+/// in configuration at each start.
 /// </summary>
 public sealed class DemoSeeder(IGrainFactory grains, PasswordHasher hasher, IConfiguration configuration, ILogger<DemoSeeder> logger) : IHostedService
 {
+    private const string SeededBy = "Données de démonstration";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var canteenDays = (configuration["Demo:CanteenDays"] ?? "Monday,Tuesday,Thursday,Friday")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(Enum.Parse<DayOfWeek>).ToList();
         var departement = grains.GetGrain<IDepartementGrain>(GrainKeys.Departement);
-        foreach (var commune in Communes)
+        for (var i = 0; i < Communes.Length; i++)
         {
-            await departement.RegisterCommune(commune.InseeCode, commune.Name);
-            await SeedCommune(commune, canteenDays);
+            await departement.RegisterCommune(Communes[i].InseeCode, Communes[i].Name);
+            await SeedCommune(Communes[i], i, canteenDays);
         }
         await SeedBoxes();
         logger.LogInformation("Données de démonstration prêtes : {Count} communes", Communes.Length);
@@ -37,51 +41,88 @@ public sealed class DemoSeeder(IGrainFactory grains, PasswordHasher hasher, ICon
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task SeedCommune(DemoCommune commune, IReadOnlyList<DayOfWeek> canteenDays)
+    private async Task SeedCommune(DemoCommune commune, int communeIndex, IReadOnlyList<DayOfWeek> canteenDays)
     {
         var brackets = QuotientBounds.Select((bound, i) => new TariffBracketRecord(bound, commune.MealPrices[i])).ToList();
         var communeGrain = grains.GetGrain<ICommuneGrain>(commune.InseeCode);
-        await communeGrain.Configure(new CommuneProfile(commune.InseeCode, commune.Name, brackets, commune.MealPrices[^1]));
-
-        var familyNumber = 0;
+        var profile = new CommuneProfile(commune.InseeCode, commune.Name, brackets, commune.MealPrices[^1]);
+        await communeGrain.Configure(profile);
         for (var schoolIndex = 1; schoolIndex <= commune.Schools.Length; schoolIndex++)
         {
             var schoolId = SchoolId(commune.InseeCode, schoolIndex);
             await grains.GetGrain<ISchoolGrain>(schoolId).Configure(new SchoolProfile(schoolId, commune.Schools[schoolIndex - 1], commune.InseeCode));
             await communeGrain.AddSchool(new SchoolRef(schoolId, commune.Schools[schoolIndex - 1]));
-            for (var f = 0; f < FamiliesPerSchool; f++)
-                await SeedFamily(commune, schoolIndex, ++familyNumber, canteenDays);
         }
+        await communeGrain.SaveCanteenRules(Rules(profile, commune, canteenDays), SeededBy);
 
-        await SeedAccount($"parent.{commune.Slug}@demo.cartevaloise.fr", $"Famille {FamilyNames[0]} ({commune.Name})", ParentPassword,
+        var familyNumber = 0;
+        for (var schoolIndex = 1; schoolIndex <= commune.Schools.Length; schoolIndex++)
+            for (var f = 0; f < FamiliesPerSchool; f++)
+                await SeedFamily(commune, communeIndex, schoolIndex, ++familyNumber, canteenDays);
+
+        await SeedAccount(ParentLogin(commune), $"Famille {FamilyNames[0]} ({commune.Name})", ParentPassword,
             CallerRole.Parent, [commune.InseeCode], FamilyId(commune.InseeCode, 1));
-        await SeedAccount($"agent.{commune.Slug}@demo.cartevaloise.fr", $"Agent de {commune.Name}", AgentPassword,
-            CallerRole.Agent, [commune.InseeCode], null);
+        await SeedAccount(AgentLogin(commune), AgentName(commune), AgentPassword, CallerRole.Agent, [commune.InseeCode], null);
     }
 
-    private async Task SeedFamily(DemoCommune commune, int schoolIndex, int familyNumber, IReadOnlyList<DayOfWeek> canteenDays)
+    /// <summary>
+    /// A commune's defaults, with the canteen on the demo's canteen days (the tests open it every day,
+    /// so that they pass on a Sunday) and the commune's billing mode.
+    /// </summary>
+    private static CanteenRulesRecord Rules(CommuneProfile profile, DemoCommune commune, IReadOnlyList<DayOfWeek> canteenDays)
+    {
+        var defaults = CanteenRulesMapping.Defaults(profile);
+        return defaults with
+        {
+            Services = [.. defaults.Services.Select(s => s.Service == SchoolService.Canteen ? s with { Days = canteenDays } : s)],
+            BillingMode = commune.Billing,
+        };
+    }
+
+    private async Task SeedFamily(DemoCommune commune, int communeIndex, int schoolIndex, int familyNumber, IReadOnlyList<DayOfWeek> canteenDays)
     {
         var familyId = FamilyId(commune.InseeCode, familyNumber);
         var family = grains.GetGrain<IFamilyGrain>(familyId);
         var name = FamilyNames[(familyNumber - 1) % FamilyNames.Length];
-        var quotient = 350 + familyNumber * 137 % 1300;
         var existing = await family.GetProfile();
-        if (existing is null)
-            await family.Register(new FamilyProfile(familyId, name, commune.InseeCode, quotient, hasher.Hash(KioskPin)));
-        await family.Credit($"demo-opening-{familyId}", 4000, "Approvisionnement initial (démonstration)");
+        // The PIN's hash is salted: the one stored is kept, so that a restart writes nothing.
+        await family.Register(new FamilyProfile(familyId, name, commune.InseeCode,
+            QuotientFamilial: 350 + familyNumber * 137 % 1300,
+            KioskPinHash: existing?.KioskPinHash ?? hasher.Hash(KioskPin),
+            QuotientFamilialJustifiedOn: QuotientJustifiedOn,
+            Address: Address(familyNumber),
+            PostalCode: commune.PostalCode,
+            City: commune.Name,
+            Phone: Phone(communeIndex, familyNumber),
+            Email: Email(commune, familyNumber)));
+        // A family billed monthly has no balance to fill.
+        if (commune.Billing == BillingMode.PrepaidBalance)
+            await family.Credit($"demo-opening-{familyId}", 4000, "Approvisionnement initial (démonstration)");
 
         var schoolId = SchoolId(commune.InseeCode, schoolIndex);
         for (var c = 1; c <= ChildrenPerFamily; c++)
         {
             var childId = ChildId(commune.InseeCode, familyNumber, c);
-            var firstName = FirstNames[(familyNumber * ChildrenPerFamily + c) % FirstNames.Length];
-            var uid = CardUid(commune.InseeCode, schoolIndex, familyNumber, c);
-            await grains.GetGrain<IChildGrain>(childId).Enrol(new ChildProfile(childId, familyId, commune.InseeCode, schoolId, firstName, name, uid));
-            await family.AddChild(childId);
-            await grains.GetGrain<ICardGrain>(uid).Assign(new CardHolder(childId, familyId, schoolId, commune.InseeCode, Blocked: false));
-            await grains.GetGrain<ISchoolGrain>(schoolId).EnrolChild(
-                new RosterChild(childId, firstName, uid, canteenDays, AllergyPlan: familyNumber % 5 == 0 && c == 1, Blocked: false));
+            await grains.GetGrain<IChildGrain>(childId).Enrol(new ChildProfile(
+                childId, familyId, commune.InseeCode, schoolId,
+                FirstName: FirstNames[(familyNumber * ChildrenPerFamily + c) % FirstNames.Length],
+                LastName: name,
+                CardUid: CardUid(commune.InseeCode, schoolIndex, familyNumber, c),
+                BirthDate: BirthDate(familyNumber, c),
+                Class: ClassOf(familyNumber, c),
+                AllergyPlan: HasAllergyPlan(familyNumber, c),
+                PaiHomeMeal: BringsHomeMeal(familyNumber, c),
+                StandingReservations: Standing(familyNumber, c, canteenDays)));
         }
+    }
+
+    private static List<StandingReservation> Standing(int familyNumber, int childIndex, IReadOnlyList<DayOfWeek> canteenDays)
+    {
+        var standing = new List<StandingReservation>();
+        if (EatsAtCanteen(familyNumber, childIndex)) standing.Add(new StandingReservation(SchoolService.Canteen, canteenDays));
+        if (StaysForEveningCare(familyNumber, childIndex))
+            standing.Add(new StandingReservation(SchoolService.EveningCare, [.. SchoolCalendar.FourDayWeek.OrderBy(d => d)]));
+        return standing;
     }
 
     private async Task SeedAccount(string email, string displayName, string password, CallerRole role, string[] communes, string? familyId)

@@ -1,7 +1,7 @@
 using CarteValoise.Cloud.Identity;
+using CarteValoise.Cloud.Services.Mapping;
 using CarteValoise.Contracts.Families;
 using CarteValoise.Domain.Access;
-using CarteValoise.Domain.Calendar;
 using CarteValoise.Grains.Families;
 using Grpc.Core;
 
@@ -41,8 +41,5 @@ public sealed class FamiliesService(
         return await summaries.Read(family, day);
     }
 
-    private DateOnly ParseDay(string text) =>
-        ServiceDay.TryParse(text, time, out var day)
-            ? day
-            : throw new RpcException(new Status(StatusCode.InvalidArgument, $"Date « {text} » invalide : attendu AAAA-MM-JJ."));
+    private DateOnly ParseDay(string text) => WireDates.ParseOrToday(text, time);
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using CarteValoise.Contracts.Families;
 using CarteValoise.Domain.Calendar;
+using CarteValoise.Domain.Canteen;
 using CarteValoise.Grains.Children;
 using CarteValoise.Grains.Communes;
 using CarteValoise.Grains.Families;
@@ -17,6 +19,7 @@ public sealed class FamilySummaryReader(IGrainFactory grains)
     {
         var familyGrain = grains.GetGrain<IFamilyGrain>(family.FamilyId);
         var accountTask = familyGrain.GetAccount();
+        var invoicesTask = familyGrain.GetInvoices();
         var communeTask = grains.GetGrain<ICommuneGrain>(family.CommuneCode).GetProfile();
         var childIds = await familyGrain.GetChildIds();
         var children = await Task.WhenAll(childIds.Select(id => ReadChild(id, day)));
@@ -29,12 +32,23 @@ public sealed class FamilySummaryReader(IGrainFactory grains)
             CommuneName = (await communeTask)?.Name ?? family.CommuneCode,
             BalanceCents = account.BalanceCents,
             Date = ServiceDay.Format(day),
+            BalanceWarning = account.Warning ?? "",
+            BilledMonthly = account.BillingMode == BillingMode.MonthlyInvoice,
         };
         summary.Children.AddRange(children.Where(c => c is not null).Select(c => c!));
         summary.RecentMovements.AddRange(account.Movements
             .OrderByDescending(m => m.At)
             .Take(RecentMovements)
             .Select(m => new BalanceMovement { At = Timestamp.FromDateTimeOffset(m.At), Label = m.Label, AmountCents = m.AmountCents }));
+        // Newest first, as a statement lists them; kept even after a commune goes back to prepaid.
+        summary.Invoices.AddRange((await invoicesTask).OrderByDescending(i => i.MonthStart).ThenByDescending(i => i.Number, StringComparer.Ordinal).Select(i => new FamilyInvoice
+        {
+            Number = i.Number,
+            Month = i.MonthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            TotalCents = i.TotalCents,
+            PaidCents = i.PaidCents,
+            Paid = i.IsPaid,
+        }));
         return summary;
     }
 
