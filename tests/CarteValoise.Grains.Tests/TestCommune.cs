@@ -1,5 +1,5 @@
 using CarteValoise.Domain.Access;
-using CarteValoise.Grains.Cards;
+using CarteValoise.Domain.Canteen;
 using CarteValoise.Grains.Children;
 using CarteValoise.Grains.Communes;
 using CarteValoise.Grains.Devices;
@@ -46,16 +46,18 @@ public sealed class TestCommune
         return familyId;
     }
 
-    /// <summary>Enrols a child with a card; returns the card UID.</summary>
-    public async Task<(string ChildId, string CardUid)> AddChild(string familyId, int index, string firstName)
+    /// <summary>The canteen on Monday, Tuesday, Thursday and Friday, every week it runs.</summary>
+    public static readonly IReadOnlyList<StandingReservation> FourDayCanteen =
+        [new(SchoolService.Canteen, [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Thursday, DayOfWeek.Friday])];
+
+    /// <summary>Enrols a child with a card (through the child's enrolment alone, as agents do); returns the card UID.</summary>
+    public async Task<(string ChildId, string CardUid)> AddChild(string familyId, int index, string firstName,
+        IReadOnlyList<StandingReservation>? standing = null)
     {
         var childId = $"{familyId}-C{index}";
         var uid = $"04{Math.Abs(childId.GetHashCode()):X8}{index:X4}"[..14];
-        await _grains.GetGrain<IChildGrain>(childId).Enrol(new ChildProfile(childId, familyId, Code, SchoolId, firstName, "Test", uid));
-        await _grains.GetGrain<IFamilyGrain>(familyId).AddChild(childId);
-        await _grains.GetGrain<ICardGrain>(uid).Assign(new CardHolder(childId, familyId, SchoolId, Code, false));
-        await _grains.GetGrain<ISchoolGrain>(SchoolId).EnrolChild(
-            new RosterChild(childId, firstName, uid, [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Thursday, DayOfWeek.Friday], false, false));
+        await _grains.GetGrain<IChildGrain>(childId).Enrol(new ChildProfile(childId, familyId, Code, SchoolId, firstName, "Test", uid,
+            StandingReservations: standing ?? FourDayCanteen));
         return (childId, uid);
     }
 

@@ -1,17 +1,20 @@
+using Orleans.Concurrency;
+
 namespace CarteValoise.Grains.Communes;
 
 /// <summary>A commune (tenant), keyed by its INSEE code.</summary>
 public interface ICommuneGrain : IGrainWithStringKey
 {
     Task Configure(CommuneProfile profile);
-    Task<CommuneProfile?> GetProfile();
+    [ReadOnly] Task<CommuneProfile?> GetProfile();
     Task AddSchool(SchoolRef school);
-    Task<IReadOnlyList<SchoolRef>> GetSchools();
+    [ReadOnly] Task<IReadOnlyList<SchoolRef>> GetSchools();
     Task RegisterBox(string boxId);
     Task<IReadOnlyList<string>> GetBoxIds();
 
     /// <summary>The rules in force: the last saved version, or version 0 made from the profile's meal tariff when none was saved.</summary>
-    Task<CanteenRulesVersion> GetCanteenRules();
+    // Read-only: every tap and every child of a month close asks for it; reads interleave.
+    [ReadOnly] Task<CanteenRulesVersion> GetCanteenRules();
     /// <summary>
     /// Saves a new version after checking it entirely (InvalidRulesException with every problem, nothing
     /// stored); saving rules equal to the current ones returns the current version unchanged.

@@ -1,9 +1,16 @@
+using CarteValoise.Grains.Children;
+
 namespace CarteValoise.Grains.Schools;
 
 [GenerateSerializer, Immutable]
 public sealed record SchoolProfile([property: Id(0)] string SchoolId, [property: Id(1)] string Name, [property: Id(2)] string CommuneCode);
 
-/// <summary>What a reader box may know of an enrolled child: pseudonymous id, first name, card and flags.</summary>
+/// <summary>
+/// What a reader box may know of an enrolled child: pseudonymous id, first name, card and flags;
+/// and what the school's day plans need besides: names, class, and the standing weekdays of each
+/// service (<see cref="Standing"/>; when absent, <see cref="CanteenDays"/> and <see cref="CareDays"/>).
+/// An empty <see cref="CardUid"/>: no card yet, the child is planned for but on no box's roster.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RosterChild(
     [property: Id(0)] string ChildId,
@@ -14,7 +21,8 @@ public sealed record RosterChild(
     [property: Id(5)] bool Blocked,
     [property: Id(6)] IReadOnlyList<DayOfWeek>? CareDays = null,
     [property: Id(7)] string LastName = "",
-    [property: Id(8)] string Class = "");
+    [property: Id(8)] string Class = "",
+    [property: Id(9)] IReadOnlyList<StandingReservation>? Standing = null);
 
 [GenerateSerializer, Immutable]
 public sealed record RosterEntryRecord(
