@@ -1,4 +1,6 @@
+using CarteValoise.Domain.Calendar;
 using CarteValoise.Domain.Canteen;
+using CarteValoise.Grains.Families;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -10,7 +12,8 @@ namespace CarteValoise.Cloud.Documents;
 /// name and address where a window envelope shows it; one line per child, day and service with
 /// its unit price, quantity and amount; the total. Lines run over as many pages as they need, the table's heading repeated, each page
 /// numbered. The PDF's dates are the invoice's, never the clock's: rendering twice gives the
-/// same text.
+/// same text. An issued invoice already (partly) paid lists its payments and what remains due, and
+/// once paid in full reads «acquittée» instead of asking for money.
 /// </summary>
 public static class InvoicePdf
 {
@@ -28,7 +31,16 @@ public static class InvoicePdf
 
     private const double CellPadding = 4;
 
-    public static byte[] Render(MonthlyInvoice invoice, InvoiceNumber number, InvoiceHeader header)
+    /// <summary>An invoice as the month close issued it, with the payments received since.</summary>
+    public static byte[] Render(IssuedInvoice issued, InvoiceHeader header)
+    {
+        var lines = issued.Lines.Select(l => new InvoiceLine(l.Date, l.ChildId, l.ChildName, l.Service, l.Description, l.UnitPriceCents, l.Quantity)).ToList();
+        return Render(new MonthlyInvoice(issued.FamilyId, BillingMonth.Of(issued.MonthStart), lines), InvoiceNumber.Parse(issued.Number), header, issued.Payments);
+    }
+
+    public static byte[] Render(MonthlyInvoice invoice, InvoiceNumber number, InvoiceHeader header) => Render(invoice, number, header, []);
+
+    private static byte[] Render(MonthlyInvoice invoice, InvoiceNumber number, InvoiceHeader header, IReadOnlyList<InvoicePaymentRecord> payments)
     {
         Check(invoice, number, header);
         DejaVuFontResolver.EnsureInstalled();
@@ -42,9 +54,10 @@ public static class InvoicePdf
 
         using (var canvas = new InvoiceCanvas(document))
         {
-            Heading(canvas, invoice, number, header);
+            Heading(canvas, invoice, number, header, payments);
             Lines(canvas, invoice, number);
             Total(canvas, invoice, number);
+            Payments(canvas, invoice, number, payments);
         }
         Footers(document, number);
 
@@ -63,7 +76,7 @@ public static class InvoicePdf
             throw new ArgumentException($"L'échéance ({InvoiceText.Date(header.DueOn)}) précède l'émission de la facture ({InvoiceText.Date(header.IssuedOn)}).");
     }
 
-    private static void Heading(InvoiceCanvas canvas, MonthlyInvoice invoice, InvoiceNumber number, InvoiceHeader header)
+    private static void Heading(InvoiceCanvas canvas, MonthlyInvoice invoice, InvoiceNumber number, InvoiceHeader header, IReadOnlyList<InvoicePaymentRecord> payments)
     {
         const double column = 250;
         var y = canvas.Y;
@@ -77,8 +90,16 @@ public static class InvoicePdf
         r += canvas.Text("Restauration scolaire et accueils périscolaires", canvas.Body, right, r, column, XStringAlignment.Far);
         r += canvas.Text($"Période : {invoice.Month.Label}", canvas.Bold, right, r, column, XStringAlignment.Far);
         r += canvas.Text($"Émise le {InvoiceText.Date(header.IssuedOn)}", canvas.Body, right, r, column, XStringAlignment.Far) + 4;
-        r += canvas.Text($"Montant à payer : {FrenchText.Euros(invoice.TotalCents)}", canvas.Heading, right, r, column, XStringAlignment.Far) + 1;
-        r += canvas.Text($"avant le {InvoiceText.Date(header.DueOn)}", canvas.Bold, right, r, column, XStringAlignment.Far);
+        var due = invoice.TotalCents - payments.Sum(p => p.AmountCents);
+        if (due > 0)
+        {
+            r += canvas.Text($"Montant à payer : {FrenchText.Euros(due)}", canvas.Heading, right, r, column, XStringAlignment.Far) + 1;
+            r += canvas.Text($"avant le {InvoiceText.Date(header.DueOn)}", canvas.Bold, right, r, column, XStringAlignment.Far);
+        }
+        else
+        {
+            r += canvas.Text($"Facture acquittée le {InvoiceText.Date(ServiceDay.Of(payments.Max(p => p.At)))}", canvas.Heading, right, r, column, XStringAlignment.Far) + 1;
+        }
         canvas.Text($"Référence de paiement PayFiP : {header.PayFipReference}", canvas.Body, right, r, column, XStringAlignment.Far);
 
         var left = Payment(canvas, header, y + 30, column);
@@ -170,6 +191,26 @@ public static class InvoicePdf
         canvas.Band(canvas.Y, 20);
         canvas.Text("Total à payer", canvas.Heading, InvoiceCanvas.Left + CellPadding, canvas.Y + 3, 300);
         canvas.Text(FrenchText.Euros(invoice.TotalCents), canvas.Heading, InvoiceCanvas.Right - 200 - CellPadding, canvas.Y + 3, 200, XStringAlignment.Far);
+        canvas.Y += TotalHeight;
+    }
+
+    /// <summary>The payments received, each with its date and means, and what remains due.</summary>
+    private static void Payments(InvoiceCanvas canvas, MonthlyInvoice invoice, InvoiceNumber number, IReadOnlyList<InvoicePaymentRecord> payments)
+    {
+        if (payments.Count == 0) return;
+        var rowHeight = InvoiceCanvas.LineHeight(canvas.Body) + 3;
+        foreach (var payment in payments.OrderBy(p => p.At))
+        {
+            if (!canvas.Fits(rowHeight)) Continue(canvas, number);
+            canvas.Text($"Paiement reçu le {InvoiceText.Date(ServiceDay.Of(payment.At))} ({payment.Means})", canvas.Body, InvoiceCanvas.Left + CellPadding, canvas.Y, 300);
+            canvas.Text($"-{FrenchText.Euros(payment.AmountCents)}", canvas.Body, InvoiceCanvas.Right - 200 - CellPadding, canvas.Y, 200, XStringAlignment.Far);
+            canvas.Y += rowHeight;
+        }
+        if (!canvas.Fits(TotalHeight)) Continue(canvas, number);
+        canvas.Y += 4;
+        canvas.Band(canvas.Y, 20);
+        canvas.Text("Reste à payer", canvas.Heading, InvoiceCanvas.Left + CellPadding, canvas.Y + 3, 300);
+        canvas.Text(FrenchText.Euros(invoice.TotalCents - payments.Sum(p => p.AmountCents)), canvas.Heading, InvoiceCanvas.Right - 200 - CellPadding, canvas.Y + 3, 200, XStringAlignment.Far);
         canvas.Y += TotalHeight;
     }
 
