@@ -5,6 +5,10 @@
 # Flags go to the benchmark (tests/bench.sh --help lists them), e.g.:
 #   tests/bench.sh --only b,c                 the two ceilings only
 #   tests/bench.sh --saturation-seconds 60    a longer end-to-end run
+# The canteen benchmark (issue 4) runs instead with `canteen` first (tests/bench.sh canteen --help):
+#   tests/bench.sh canteen                    a large commune's school year through the grains, then
+#                                             its month close, its count page's data and the silo's memory
+#   tests/bench.sh canteen --children 1000 --families 600 --schools 8    a quick look
 # Not part of tests/run.sh: speed is measured here, never asserted in tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +21,9 @@ dotnet build tests/CarteValoise.Benchmarks -c "$configuration" -nologo -clp:Erro
 
 # The benchmark kills the silo and simulators it started when it ends, on Ctrl+C and on SIGTERM;
 # forward those to it rather than leaving it behind.
-dotnet "tests/CarteValoise.Benchmarks/bin/$configuration/net10.0/CarteValoise.Benchmarks.dll" --configuration "$configuration" "$@" &
+scenario=()
+if [[ "${1:-}" == canteen ]]; then scenario=(canteen); shift; fi
+dotnet "tests/CarteValoise.Benchmarks/bin/$configuration/net10.0/CarteValoise.Benchmarks.dll" "${scenario[@]}" --configuration "$configuration" "$@" &
 bench=$!
 trap 'kill -TERM "$bench" 2>/dev/null || true' INT TERM
 set +e

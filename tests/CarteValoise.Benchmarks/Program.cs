@@ -1,8 +1,14 @@
+using CarteValoise.Benchmarks.Canteen;
 using CarteValoise.Benchmarks.Processes;
 using CarteValoise.Benchmarks.Running;
 
-// The reader-box benchmark (issue 3): figures and the targets beside them, nothing asserted.
+// The reader-box benchmark (issue 3), or with `canteen` first the canteen benchmark (issue 4): figures
+// and the targets beside them, nothing asserted.
 // Exit code 0 when every part ran, 1 when one could not, 2 on a bad flag.
+if (args.FirstOrDefault() == "canteen")
+{
+    return await CanteenBench.MainAsync(args[1..]);
+}
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(BenchOptions.Usage);
