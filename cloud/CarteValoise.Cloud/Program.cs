@@ -2,6 +2,7 @@ using CarteValoise.Cloud.Demo;
 using CarteValoise.Cloud.Identity;
 using CarteValoise.Cloud.Recovery;
 using CarteValoise.Cloud.Services;
+using CarteValoise.Cloud.Services.Enrolment;
 using CarteValoise.Cloud.Storage;
 using CarteValoise.Domain.Boxes;
 using CarteValoise.Grains.Devices;
@@ -33,6 +34,10 @@ builder.Services.AddSingleton<PasswordHasher>();
 builder.Services.AddSingleton<CallerResolver>();
 builder.Services.AddSingleton<AccessLog>();
 builder.Services.AddSingleton<FamilySummaryReader>();
+builder.Services.AddSingleton<DossierReader>();
+builder.Services.AddSingleton<FamilyIds>();
+builder.Services.AddSingleton<ImportStore>();
+builder.Services.AddSingleton<FamilyImportWriter>();
 builder.Services.AddSingleton(new BoxHealthThresholds(
     TimeSpan.FromSeconds(configuration.GetValue("Boxes:SilentAfterSeconds", BoxHealthThresholds.Default.SilentAfter.TotalSeconds)),
     TimeSpan.FromSeconds(configuration.GetValue("Boxes:BacklogAfterSeconds", BoxHealthThresholds.Default.BacklogAfter.TotalSeconds)),
@@ -48,6 +53,11 @@ app.MapGrpcService<AccountsService>();
 app.MapGrpcService<FamiliesService>();
 app.MapGrpcService<CanteenService>();
 app.MapGrpcService<EdgeSyncService>();
+app.MapGrpcService<EnrolmentService>();
+app.MapGrpcService<CarteValoise.Cloud.Services.Rules.CanteenRulesService>();
+app.MapGrpcService<CarteValoise.Cloud.Services.Reservations.ReservationsService>();
+app.MapGrpcService<CarteValoise.Cloud.Services.Reports.CanteenReportsService>();
+app.MapGrpcService<CarteValoise.Cloud.Services.Billing.BillingService>();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     // A fixed line that scripts and tests wait for: the silo is up, seeded and listening.
