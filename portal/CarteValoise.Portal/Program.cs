@@ -10,6 +10,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCloudClients(builder.Configuration);
+builder.Services.AddSingleton<CarteValoise.Portal.Imports.FamilyImports>();
 builder.Services.AddSessionCookie("CarteValoise.Portail", cookie =>
 {
     cookie.LoginPath = "/Connexion";
