@@ -1,4 +1,5 @@
 using System.Globalization;
+using CarteValoise.Cloud.Services.Mapping;
 using CarteValoise.Contracts.Families;
 using CarteValoise.Domain.Calendar;
 using CarteValoise.Domain.Canteen;
@@ -74,12 +75,7 @@ public sealed class FamilySummaryReader(IGrainFactory grains)
             summary.Taps.Add(new CardTapSeen
             {
                 ReadAt = Timestamp.FromDateTimeOffset(tap.ReadAt), SchoolName = schoolNames[tap.SchoolId], Meal = tap.Meal,
-                Service = tap.Service switch
-                {
-                    TapService.CareCheckIn => "arrivée au périscolaire",
-                    TapService.CareCheckOut => "départ du périscolaire",
-                    _ => "cantine",
-                },
+                Service = TapWording.Of(tap.Service),
             });
             if (tap.Meal) summary.Meals.Add(new MealTaken { TakenAt = Timestamp.FromDateTimeOffset(tap.ReadAt), SchoolName = schoolNames[tap.SchoolId] });
         }

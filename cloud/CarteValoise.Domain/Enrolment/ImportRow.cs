@@ -94,7 +94,7 @@ internal sealed class ImportRow
         var number = Required(ImportColumn.FamilyNumber);
         var name = Required(ImportColumn.FamilyName);
         var postalCode = Value(ImportColumn.PostalCode);
-        if (postalCode.Length > 0 && !ImportValues.IsPostalCode(postalCode))
+        if (postalCode.Length > 0 && !ContactDetails.IsPostalCode(postalCode))
         {
             Warning(ImportColumn.PostalCode, $"« {postalCode} » n'est pas un code postal (5 chiffres) : il n'est pas importé.");
             postalCode = "";
@@ -102,12 +102,12 @@ internal sealed class ImportRow
         var phone = Value(ImportColumn.Phone);
         if (phone.Length > 0)
         {
-            var tidy = ImportValues.Phone(phone);
+            var tidy = ContactDetails.Phone(phone);
             if (tidy is null) Warning(ImportColumn.Phone, $"« {phone} » n'est pas un numéro de téléphone (10 chiffres, par exemple 01 34 56 78 90) : il n'est pas importé.");
             phone = tidy ?? "";
         }
         var email = Value(ImportColumn.Email);
-        if (email.Length > 0 && !ImportValues.IsEmail(email))
+        if (email.Length > 0 && !ContactDetails.IsEmail(email))
         {
             Warning(ImportColumn.Email, $"« {email} » n'est pas une adresse électronique : elle n'est pas importée.");
             email = "";

@@ -1,5 +1,6 @@
 using CarteValoise.Cloud.Services.Enrolment;
 using CarteValoise.Contracts.Enrolment;
+using CarteValoise.Domain.Enrolment;
 using Xunit;
 
 namespace CarteValoise.Cloud.Tests.Enrolment;
@@ -54,5 +55,5 @@ public sealed class FamilyDetailsTests
     [InlineData("0033 6 98 76 54 32", "06 98 76 54 32")]
     [InlineData("00 34 56 78 90", null)]
     [InlineData("01 34 56 78 9O", null)]
-    public void Telephone_numbers_as_people_write_them(string written, string? kept) => Assert.Equal(kept, FamilyDetails.TidyPhone(written));
+    public void Telephone_numbers_as_people_write_them(string written, string? kept) => Assert.Equal(kept, ContactDetails.Phone(written));
 }

@@ -113,7 +113,7 @@ public sealed partial class EnrolmentService
             ReadAt = Timestamp.FromDateTimeOffset(t.ReadAt),
             SchoolName = schools.GetValueOrDefault(t.SchoolId, t.SchoolId),
             Meal = t.Meal,
-            Service = EnrolmentWire.TapService(t.Service),
+            Service = TapWording.Of(t.Service),
         }));
         return reply;
     }

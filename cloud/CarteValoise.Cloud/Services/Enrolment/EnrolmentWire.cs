@@ -4,7 +4,7 @@ using ProtoCardState = CarteValoise.Contracts.Enrolment.CardState;
 
 namespace CarteValoise.Cloud.Services.Enrolment;
 
-/// <summary>What the shared wire mappings (Services/Mapping) do not cover yet: an optional day, card states, and what a tap was for.</summary>
+/// <summary>What the shared wire mappings (Services/Mapping) do not cover: an optional day and card states.</summary>
 internal static class EnrolmentWire
 {
     /// <summary>yyyy-MM-dd, or empty when not given.</summary>
@@ -16,13 +16,5 @@ internal static class EnrolmentWire
         CardStatus.Lost => ProtoCardState.Lost,
         CardStatus.None => ProtoCardState.None,
         _ => ProtoCardState.Active,
-    };
-
-    /// <summary>What a tap was for, in the words of the family's page (FamilySummaryReader says the same).</summary>
-    public static string TapService(TapService service) => service switch
-    {
-        Grains.Children.TapService.CareCheckIn => "arrivée au périscolaire",
-        Grains.Children.TapService.CareCheckOut => "départ du périscolaire",
-        _ => "cantine",
     };
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CarteValoise.Contracts.Enrolment;
 using CarteValoise.Domain.Enrolment;
 
@@ -6,10 +5,9 @@ namespace CarteValoise.Cloud.Services.Enrolment;
 
 /// <summary>
 /// A family's details as an agent types them, tidied («01.34.56.78.90» is kept as «01 34 56 78 90»),
-/// or every problem at once in French. The shapes are those the families import accepts
-/// (the Domain's import values are internal to it, so they are written again here).
+/// or every problem at once in French. The shapes are the Domain's, the same the families import accepts.
 /// </summary>
-internal sealed partial record FamilyDetails(string Name, string Address, string PostalCode, string City, string Phone, string Email, bool LivesOutsideCommune)
+internal sealed record FamilyDetails(string Name, string Address, string PostalCode, string City, string Phone, string Email, bool LivesOutsideCommune)
 {
     public const int MaxName = 100;
     public const int MaxAddress = 200;
@@ -26,7 +24,7 @@ internal sealed partial record FamilyDetails(string Name, string Address, string
         if (address.Length > MaxAddress) problems.Add($"L'adresse ne doit pas dépasser {MaxAddress} caractères.");
 
         var postalCode = TextKey.Tidy(request.PostalCode);
-        if (postalCode.Length > 0 && !PostalCodeShape().IsMatch(postalCode))
+        if (postalCode.Length > 0 && !ContactDetails.IsPostalCode(postalCode))
             problems.Add($"Le code postal « {postalCode} » doit compter 5 chiffres, par exemple 95000.");
 
         var city = TextKey.Tidy(request.City);
@@ -35,33 +33,17 @@ internal sealed partial record FamilyDetails(string Name, string Address, string
         var phone = TextKey.Tidy(request.Phone);
         if (phone.Length > 0)
         {
-            var tidy = TidyPhone(phone);
+            var tidy = ContactDetails.Phone(phone);
             if (tidy is null) problems.Add($"Le numéro de téléphone « {phone} » n'est pas valide : 10 chiffres, par exemple 01 34 56 78 90.");
             phone = tidy ?? phone;
         }
 
         var email = TextKey.Tidy(request.Email);
-        if (email.Length > 0 && !EmailShape().IsMatch(email))
+        if (email.Length > 0 && !ContactDetails.IsEmail(email))
             problems.Add($"L'adresse électronique « {email} » n'est pas valide (par exemple marie.martin@example.fr).");
 
         return problems.Count > 0
             ? (null, problems)
             : (new FamilyDetails(name, address, postalCode, city, phone, email, request.LivesOutsideCommune), problems);
     }
-
-    /// <summary>A French number as «01 34 56 78 90», from «0134567890», «01.34.56.78.90» or «+33 1 34 56 78 90»; null otherwise.</summary>
-    public static string? TidyPhone(string text)
-    {
-        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-        if (text.TrimStart().StartsWith('+') && digits.StartsWith("33", StringComparison.Ordinal)) digits = "0" + digits[2..];
-        else if (digits.StartsWith("0033", StringComparison.Ordinal)) digits = "0" + digits[4..];
-        if (digits.Length != 10 || digits[0] != '0' || digits[1] == '0' || text.Any(char.IsLetter)) return null;
-        return string.Join(' ', Enumerable.Range(0, 5).Select(i => digits.Substring(i * 2, 2)));
-    }
-
-    [GeneratedRegex(@"^\d{5}$")]
-    private static partial Regex PostalCodeShape();
-
-    [GeneratedRegex(@"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,.]{2,}$")]
-    private static partial Regex EmailShape();
 }

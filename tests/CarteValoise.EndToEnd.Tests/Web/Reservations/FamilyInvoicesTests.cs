@@ -59,11 +59,11 @@ public sealed class FamilyInvoicesTests(PlatformFixture platform, ITestOutputHel
         var link = Markup.Tags(home.Html, "a", row.End, rowEnd).Single();
         Assert.Equal($"/Factures/{own.Number}", link["href"]);
 
-        using var download = new PortalDownload(await platform.PortalAsync());
+        using var download = new Downloads(await platform.PortalAsync());
         await download.SignInAsync(ReservationDemo.Parent, Demo.ParentPassword);
         var pdf = await download.GetAsync(link["href"]!);
         Assert.Equal(HttpStatusCode.OK, pdf.Status);
-        Assert.Equal("application/pdf", pdf.ContentType);
+        Assert.Equal("application/pdf", pdf.MediaType);
         Assert.Equal($"facture-{own.Number}.pdf", pdf.FileName);
         Assert.Equal("%PDF-", Encoding.ASCII.GetString(pdf.Bytes, 0, 5));
 
@@ -72,7 +72,7 @@ public sealed class FamilyInvoicesTests(PlatformFixture platform, ITestOutputHel
         Assert.Equal(HttpStatusCode.NotFound, theirs.Status);
         Assert.Contains("Page introuvable", theirs.Text);
         var theirPdf = await download.GetAsync($"/Factures/{others.Number}");
-        Assert.NotEqual("application/pdf", theirPdf.ContentType);
+        Assert.NotEqual("application/pdf", theirPdf.MediaType);
 
         var malformed = await parent.GetAsync("/Factures/pas-une-facture");
         Assert.Equal(HttpStatusCode.BadRequest, malformed.Status);

@@ -75,7 +75,7 @@ public sealed class FamilleModel(Enrolment.EnrolmentClient enrolment, ILogger<Fa
         var quotient = 0;
         if (string.IsNullOrWhiteSpace(QuotientTyped))
             ModelState.AddModelError(QuotientField, "Indiquez le quotient familial en euros, par exemple 650.");
-        else if (!Regles.EuroAmounts.TryParseWhole(QuotientTyped, out quotient))
+        else if (!TypedNumbers.TryParseWhole(QuotientTyped, out quotient))
             ModelState.AddModelError(QuotientField, $"« {QuotientTyped.Trim()} » n'est pas un quotient familial : écrivez un nombre entier d'euros, par exemple 650.");
         var justifiedOn = "";
         if (!string.IsNullOrWhiteSpace(JustifiedOnTyped))

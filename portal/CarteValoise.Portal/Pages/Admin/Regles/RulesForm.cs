@@ -50,9 +50,9 @@ public sealed class RulesForm
             ReservationCutOff = rules.ReservationCutOff,
             CancellationCutOff = rules.CancellationCutOff,
             Billing = rules.BillingMode == BillingModeKind.BillingModeMonthlyInvoice ? Monthly : Prepaid,
-            Threshold = EuroAmounts.Field(rules.LowBalanceThresholdCents),
+            Threshold = TypedNumbers.Field(rules.LowBalanceThresholdCents),
             // Stored as the lowest balance allowed (-1000); agents think of the overdraft allowed (10,00).
-            Overdraft = EuroAmounts.Field(-rules.NegativeFloorCents),
+            Overdraft = TypedNumbers.Field(-rules.NegativeFloorCents),
             BillNotTaken = rules.BillReservedNotTaken,
             YearName = year.Name,
             Rentree = year.Rentree,
@@ -135,7 +135,7 @@ public sealed class RulesForm
     private static long Amount(ModelStateDictionary errors, string field, string typed, string what)
     {
         if (typed.Length == 0) return 0;
-        if (EuroAmounts.TryParseCents(typed, out var cents) && cents >= 0) return cents;
+        if (TypedNumbers.TryParseCents(typed, out var cents) && cents >= 0) return cents;
         errors.AddModelError(field, $"{what} : « {typed} » n'est pas un montant : écrivez-le en euros, par exemple 10,00.");
         return 0;
     }

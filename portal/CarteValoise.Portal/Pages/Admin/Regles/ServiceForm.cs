@@ -1,3 +1,4 @@
+using CarteValoise.Web.Formatting;
 using CarteValoise.Contracts.Canteen;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -77,18 +78,18 @@ public sealed class ServiceForm(SchoolServiceName service)
         {
             case PriceRule.KindOneofCase.Brackets:
                 form.TariffKind = Brackets;
-                form.BracketRows.AddRange(resident.Brackets.Brackets.Select(b => (b.QuotientBelow.ToString(System.Globalization.CultureInfo.InvariantCulture), EuroAmounts.Field(b.PriceCents))));
-                form.FullPrice = EuroAmounts.Field(resident.Brackets.FullPriceCents);
+                form.BracketRows.AddRange(resident.Brackets.Brackets.Select(b => (b.QuotientBelow.ToString(System.Globalization.CultureInfo.InvariantCulture), TypedNumbers.Field(b.PriceCents))));
+                form.FullPrice = TypedNumbers.Field(resident.Brackets.FullPriceCents);
                 break;
             case PriceRule.KindOneofCase.Percent:
                 form.TariffKind = Percent;
-                form.PercentOfQuotient = EuroAmounts.DecimalField(resident.Percent.Percent);
-                form.Floor = EuroAmounts.Field(resident.Percent.FloorCents);
-                form.Ceiling = EuroAmounts.Field(resident.Percent.CeilingCents);
+                form.PercentOfQuotient = TypedNumbers.DecimalField(resident.Percent.Percent);
+                form.Floor = TypedNumbers.Field(resident.Percent.FloorCents);
+                form.Ceiling = TypedNumbers.Field(resident.Percent.CeilingCents);
                 break;
             default:
                 form.TariffKind = Flat;
-                form.FlatPrice = EuroAmounts.Field(resident.FlatCents);
+                form.FlatPrice = TypedNumbers.Field(resident.FlatCents);
                 break;
         }
         for (var i = 0; i < SpareBrackets; i++) form.BracketRows.Add(("", ""));
@@ -96,15 +97,15 @@ public sealed class ServiceForm(SchoolServiceName service)
         {
             case PriceRule.KindOneofCase.FlatCents:
                 form.Outside = OutsideFlat;
-                form.OutsidePrice = EuroAmounts.Field(tariff.OutsideCommune.FlatCents);
+                form.OutsidePrice = TypedNumbers.Field(tariff.OutsideCommune.FlatCents);
                 break;
             case PriceRule.KindOneofCase.Brackets or PriceRule.KindOneofCase.Percent:
                 form.Outside = OutsideKept;
                 form.OutsideInForce = tariff.OutsideCommune;
                 break;
         }
-        form.HomeMealPrice = tariff.PaiHomeMealCents == 0 ? "" : EuroAmounts.Field(tariff.PaiHomeMealCents);
-        form.Surcharge = tariff.UnreservedSurchargeCents == 0 ? "" : EuroAmounts.Field(tariff.UnreservedSurchargeCents);
+        form.HomeMealPrice = tariff.PaiHomeMealCents == 0 ? "" : TypedNumbers.Field(tariff.PaiHomeMealCents);
+        form.Surcharge = tariff.UnreservedSurchargeCents == 0 ? "" : TypedNumbers.Field(tariff.UnreservedSurchargeCents);
         return form;
     }
 
@@ -164,14 +165,14 @@ public sealed class ServiceForm(SchoolServiceName service)
                     if (below.Length == 0 && price.Length == 0) continue;
                     var row = i + 1;
                     var bound = 0;
-                    if (!EuroAmounts.TryParseWhole(below, out bound))
+                    if (!TypedNumbers.TryParseWhole(below, out bound))
                         errors.AddModelError(BracketBelowField(row), $"{Service.Label}, tranche {row} : « {below} » n'est pas un quotient familial (un nombre entier d'euros, par exemple 500).");
                     var cents = Amount(errors, $"tranche-{row}-prix", price, $"le prix de la tranche {row}", required: true);
                     prices.Brackets.Add(new TariffBracket { QuotientBelow = bound, PriceCents = cents });
                 }
                 return new PriceRule { Brackets = prices };
             case Percent:
-                if (!EuroAmounts.TryParseDecimal(PercentOfQuotient, out var percent))
+                if (!TypedNumbers.TryParseDecimal(PercentOfQuotient, out var percent))
                     errors.AddModelError(Field("pourcentage"), PercentOfQuotient.Length == 0
                         ? $"{Service.Label} : indiquez le pourcentage du quotient familial, par exemple 0,35."
                         : $"{Service.Label} : « {PercentOfQuotient} » n'est pas un pourcentage : écrivez par exemple 0,35.");
@@ -196,7 +197,7 @@ public sealed class ServiceForm(SchoolServiceName service)
             if (required) errors.AddModelError(Field(part), $"{Service.Label} : indiquez {what} en euros, par exemple 3,50.");
             return 0;
         }
-        if (EuroAmounts.TryParseCents(typed, out var cents) && cents >= 0) return cents;
+        if (TypedNumbers.TryParseCents(typed, out var cents) && cents >= 0) return cents;
         errors.AddModelError(Field(part), $"{Service.Label} : « {typed} » n'est pas un montant pour {what} : écrivez-le en euros, par exemple 3,50.");
         return 0;
     }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace CarteValoise.Portal.Pages.Admin.Regles;
+namespace CarteValoise.Web.Formatting;
 
 /// <summary>
-/// Amounts as agents type them in the forms: «3,50», «3.50», «3», «3,5 €», «1 234,00». Only the
-/// reading of what was typed is here; whether an amount is acceptable is the cloud's rule.
+/// Numbers as people type them in the forms: amounts «3,50», «3.50», «3», «3,5 €», «1 234,00»;
+/// whole numbers «12 500»; decimals «0,35 %». Only the reading of what was typed is here; whether
+/// a value is acceptable is the rule of the page or of the cloud.
 /// </summary>
-public static partial class EuroAmounts
+public static partial class TypedNumbers
 {
     /// <summary>The value a form field shows: «3,50», without the euro sign (the label says it).</summary>
     public static string Field(long cents) =>
