@@ -22,12 +22,12 @@ install_debian_packages() {
 install_debian_packages chromium fonts-dejavu-core poppler-utils postgresql
 
 # One PostgreSQL server for the cluster tests, on loopback; each test makes its own database.
-postgres_data="$root/artifacts/postgres"
-rm -rf "$postgres_data"
+# Its data directory is under /tmp: the postgres user it runs as may not reach into the checkout.
+postgres_data=$(mktemp -d /tmp/cartevaloise-pg.XXXXXX)
 export CARTEVALOISE_TEST_POSTGRES
 CARTEVALOISE_TEST_POSTGRES=$(tests/postgres.sh start "$postgres_data" "${CARTEVALOISE_TEST_POSTGRES_PORT:-55432}")
 export CARTEVALOISE_TEST_POSTGRES_DATA="$postgres_data"
-trap 'tests/postgres.sh stop "$postgres_data"' EXIT
+trap 'tests/postgres.sh stop "$postgres_data"; rm -rf "$postgres_data"' EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== building ($configuration)"
