@@ -18,6 +18,16 @@ public sealed class SchoolDayGrain(
         return Task.CompletedTask;
     }
 
+    public async Task RecordMealsDurably(IReadOnlyList<MealTaken> meals)
+    {
+        var key = this.GetPrimaryKeyString();
+        if (meals.FirstOrDefault(m => m.SchoolDayId != key) is { } stray)
+            throw new ArgumentException($"Le repas de {stray.ChildId} appartient à la journée {stray.SchoolDayId}, pas à {key}.");
+        foreach (var meal in meals) await RecordMeal(meal.ChildId, meal.TapId);
+        // Not dirty means what this activation holds is what storage holds: it read it or wrote it last.
+        await Flush();
+    }
+
     public async Task Flush()
     {
         if (!_dirty) return;

@@ -12,8 +12,9 @@ public sealed partial class ChildGrain
     private HashSet<DateOnly>? _mealDays;
     private Dictionary<string, CareSessionTaken>? _careByTap;
     private HashSet<(DateOnly Day, SchoolService Session)>? _careSessions;
-    // Taps are applied in memory and persisted by Flush, which the box's device grain calls once the
-    // taps are in its durable journal: a batch then costs one write, not one per grain it reaches.
+    // Taps are first applied in memory (RecordTaps), once they are in their box's durable journal;
+    // the box's checkpoint then hands them again to RecordTapsDurably, which persists: a batch costs
+    // one write per grain at each checkpoint, not one per grain per tap.
     private bool _dirty;
     private readonly HashSet<string> _touchedFamilies = [];
     private readonly HashSet<string> _touchedSchoolDays = [];
@@ -29,8 +30,36 @@ public sealed partial class ChildGrain
 
     public async Task RecordTaps(IReadOnlyList<ChildTap> taps)
     {
+        var effects = Apply(taps);
+        // Replayed as well as first seen: after a crash the box's journal applies the tap again, and
+        // the charge and the count must then reach the family and the school day; both are idempotent.
+        if (effects.Charges.Count > 0)
+        {
+            _touchedFamilies.Add(effects.FamilyId);
+            var family = GrainFactory.GetGrain<IFamilyGrain>(effects.FamilyId);
+            foreach (var charge in effects.Charges) await family.ChargeService(charge.OperationId, charge.Charge);
+        }
+        _touchedSchoolDays.UnionWith(effects.Meals.Select(m => m.SchoolDayId));
+        await Task.WhenAll(effects.Meals.Select(m => GrainFactory.GetGrain<ISchoolDayGrain>(m.SchoolDayId).RecordMeal(m.ChildId, m.TapId)));
+    }
+
+    public async Task<TapEffects> RecordTapsDurably(IReadOnlyList<ChildTap> taps)
+    {
+        var effects = Apply(taps);
+        // Not dirty means what this activation holds is what storage holds: it read it or wrote it last.
+        if (_dirty) await Save();
+        return effects;
+    }
+
+    /// <summary>
+    /// Keeps the taps not seen yet, and names what every tap given calls for, whether first seen or
+    /// kept before: the charges of the meal and care sessions it is the tap of, the meal it counts.
+    /// </summary>
+    private TapEffects Apply(IReadOnlyList<ChildTap> taps)
+    {
         var profile = Enrolled;
-        var charges = new List<(string OperationId, SchoolService Service, ChildTapRecord Tap)>();
+        var charges = new List<ServiceChargeOperation>();
+        var meals = new List<MealTaken>();
         foreach (var tap in taps)
         {
             if (!TapsById.TryGetValue(tap.TapId, out var record))
@@ -47,29 +76,21 @@ public sealed partial class ChildGrain
                     AddCareSession(new CareSessionTaken(day, session, tap.TapId));
                 _dirty = true;
             }
-            if (record.Meal) charges.Add((MealOperation(profile.ChildId, ServiceDay.Of(record.ReadAt)), SchoolService.Canteen, record));
-            else if (CareByTap.TryGetValue(record.TapId, out var care)) charges.Add((CareOperation(profile.ChildId, care.Day, care.Session), care.Session, record));
-        }
-
-        // Replayed as well as first seen: after a crash the box's journal applies the tap again, and
-        // the charge and the count must then reach the family and the school day; both are idempotent.
-        var family = GrainFactory.GetGrain<IFamilyGrain>(profile.FamilyId);
-        foreach (var (operationId, service, tap) in charges)
-        {
-            var day = ServiceDay.Of(tap.ReadAt);
-            var charge = new ServiceCharge(profile.ChildId, profile.FirstName, service, tap.ReadAt,
-                PaiHomeMeal: service == SchoolService.Canteen && profile.PaiHomeMeal, Reserved: IsReserved(day, service));
-            _touchedFamilies.Add(profile.FamilyId);
-            if (service != SchoolService.Canteen)
+            var taken = ServiceDay.Of(record.ReadAt);
+            if (record.Meal)
             {
-                await family.ChargeService(operationId, charge);
-                continue;
+                charges.Add(new ServiceChargeOperation(MealOperation(profile.ChildId, taken), Charge(profile, SchoolService.Canteen, record)));
+                meals.Add(new MealTaken(GrainKeys.SchoolDay(record.SchoolId, taken), profile.ChildId, record.TapId));
             }
-            var schoolDay = GrainFactory.GetGrain<ISchoolDayGrain>(GrainKeys.SchoolDay(tap.SchoolId, day));
-            await Task.WhenAll(family.ChargeService(operationId, charge), schoolDay.RecordMeal(profile.ChildId, tap.TapId));
-            _touchedSchoolDays.Add(schoolDay.GetPrimaryKeyString());
+            else if (CareByTap.TryGetValue(record.TapId, out var care))
+                charges.Add(new ServiceChargeOperation(CareOperation(profile.ChildId, care.Day, care.Session), Charge(profile, care.Session, record)));
         }
+        return new TapEffects(profile.FamilyId, charges, meals);
     }
+
+    private ServiceCharge Charge(ChildProfile profile, SchoolService service, ChildTapRecord tap) =>
+        new(profile.ChildId, profile.FirstName, service, tap.ReadAt,
+            PaiHomeMeal: service == SchoolService.Canteen && profile.PaiHomeMeal, Reserved: IsReserved(ServiceDay.Of(tap.ReadAt), service));
 
     // A charge is named after the use (the day's meal, the session), not after the tap that was first:
     // after a crash, two boxes' journals may replay a day's taps in another order than the first time.

@@ -1,3 +1,6 @@
+using CarteValoise.Grains.Canteen;
+using CarteValoise.Grains.Families;
+
 namespace CarteValoise.Grains.Children;
 
 /// <summary>A child, keyed by a pseudonymous id: enrolment, card, reservations, and the taps the boxes reported.</summary>
@@ -15,7 +18,17 @@ public interface IChildGrain : IGrainWithStringKey
     /// session; each is charged to the family (prepaid communes) and the meal counted for the school day.
     /// </summary>
     Task RecordTaps(IReadOnlyList<ChildTap> taps);
-    /// <summary>Persists what taps changed, here and in the family and school days they reached.</summary>
+    /// <summary>
+    /// Applies the taps as <see cref="RecordTaps"/> does and has the child's state on storage when it
+    /// returns, whatever this activation held before (a fresh one applies them again); answers the
+    /// charges and the meals all these taps call for, first seen or not, for the caller to carry to the
+    /// family and the school days. Reaches no other grain.
+    /// </summary>
+    Task<TapEffects> RecordTapsDurably(IReadOnlyList<ChildTap> taps);
+    /// <summary>
+    /// Persists what taps changed, here and in the family and school days they reached, as far as this
+    /// activation knows (what a lost activation held is lost to it: a box's checkpoint does not rely on it).
+    /// </summary>
     Task Flush();
     /// <summary>The child's taps of one Europe/Paris day, in reading order.</summary>
     Task<IReadOnlyList<ChildTapRecord>> GetTaps(DateOnly day);
@@ -38,3 +51,10 @@ public interface IChildGrain : IGrainWithStringKey
     /// <summary>Blocks the child's card at every box from the next roster sync; idempotent.</summary>
     Task ReportCardLost();
 }
+
+/// <summary>What a child's taps call for beyond the child: the family's charges and the school days' meals.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TapEffects(
+    [property: Id(0)] string FamilyId,
+    [property: Id(1)] IReadOnlyList<ServiceChargeOperation> Charges,
+    [property: Id(2)] IReadOnlyList<MealTaken> Meals);

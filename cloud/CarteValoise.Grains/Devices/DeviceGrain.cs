@@ -1,6 +1,8 @@
 using CarteValoise.Domain.Access;
+using CarteValoise.Grains.Canteen;
 using CarteValoise.Grains.Cards;
 using CarteValoise.Grains.Children;
+using CarteValoise.Grains.Families;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,8 +19,9 @@ public sealed class DeviceState
     [Id(4)] public BoxHeartbeat? LastHeartbeat { get; set; }
     /// <summary>
     /// Taps that are durable here but whose effects on children, families and school days may not be
-    /// persisted yet. Applied again after a crash (every grain below is idempotent on the tap id) and
-    /// emptied by the checkpoint once those grains have flushed.
+    /// persisted yet. Applied again after a crash (every grain below is idempotent on the tap id), and
+    /// left by a tap only once the checkpoint has had its child, family and school day apply it again
+    /// and answer with their state on storage.
     /// </summary>
     [Id(5)] public List<BoxTap> Journal { get; set; } = [];
     /// <summary>The box's outbox numbering that <see cref="DurableThrough"/> counts in.</summary>
@@ -30,21 +33,38 @@ public sealed class DeviceGrain(
     TimeProvider time,
     IOptions<DeviceJournalOptions> journalOptions,
     ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
-{    private readonly HashSet<string> _childrenToFlush = [];
+{
+    // Where each journal tap goes (null: a card nobody holds), worked out once so that the checkpoint
+    // hands the children what they were first given. By sequence number: the journal holds one
+    // numbering at a time, a new one starting only once it is empty.
+    private readonly Dictionary<long, RoutedTap?> _routes = [];
+
+    private sealed record RoutedTap(string ChildId, ChildTap Tap);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Not interleaved with calls: a checkpoint never sees a journal half-applied.
         var every = journalOptions.Value.CheckpointEvery;
-        this.RegisterGrainTimer(Checkpoint, new GrainTimerCreationOptions(every, every));
+        this.RegisterGrainTimer(CheckpointOnTimer, new GrainTimerCreationOptions(every, every));
         if (state.State.Journal.Count > 0 && state.State.Enrolment is { } enrolment)
         {
             logger.LogInformation("Boîte {BoxId} : {Count} passage(s) du journal appliqué(s) de nouveau après un redémarrage", enrolment.BoxId, state.State.Journal.Count);
-            await ApplyDownstream(enrolment, state.State.Journal);
+            await ApplyInMemory(enrolment, state.State.Journal);
         }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Checkpoint();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Checkpoint();
+        }
+        catch (Exception e)
+        {
+            // The journal is durable: the next activation applies what is left.
+            logger.LogWarning("Boîte {BoxId} : désactivée avec {Count} passage(s) au journal — {Reason}", this.GetPrimaryKeyString(), state.State.Journal.Count, e.Message);
+        }
+    }
 
     public async Task<int> RecoverPendingTaps()
     {
@@ -85,10 +105,11 @@ public sealed class DeviceGrain(
     public async Task StartSeries(string outboxEpoch)
     {
         if (outboxEpoch.Length == 0 || outboxEpoch == state.State.OutboxEpoch) return;
+        // The journal's taps are named after the numbering they came in (tap ids, sequence numbers):
+        // they land before it changes, or the box is told no and says Hello again.
+        await Checkpoint();
         if (state.State.OutboxEpoch is { } previous)
         {
-            // The journal's taps belong to the old numbering: make them land before the numbers restart.
-            await Checkpoint();
             logger.LogWarning("Boîte {BoxId} : nouvelle numérotation ({Epoch}, la précédente {Previous} était durable jusqu'à {Durable}) — données de la boîte effacées ou carte SD remplacée",
                 this.GetPrimaryKeyString(), outboxEpoch, previous, state.State.DurableThrough);
             state.State.DurableThrough = 0;
@@ -133,52 +154,128 @@ public sealed class DeviceGrain(
             state.State.DurableThrough = durable - fresh.Count;
             throw;
         }
-        if (fresh.Count > 0) await ApplyDownstream(enrolment, fresh);
+        if (fresh.Count > 0) await ApplyInMemory(enrolment, fresh);
         return durable;
     }
 
-    private async Task ApplyDownstream(DeviceEnrolment enrolment, IReadOnlyList<BoxTap> taps)
+    /// <summary>What parents and agents see within the second; the checkpoint, not this, makes it last.</summary>
+    private async Task ApplyInMemory(DeviceEnrolment enrolment, IReadOnlyList<BoxTap> taps)
     {
-        // Children are independent: their taps are applied side by side, each child's in order.
-        var byChild = await GroupByChild(enrolment, taps);
-        await Task.WhenAll(byChild.Select(child => GrainFactory.GetGrain<IChildGrain>(child.Key).RecordTaps(child.Value)));
-        _childrenToFlush.UnionWith(byChild.Keys);
+        try
+        {
+            // Children are independent: their taps are applied side by side, each child's in order.
+            var byChild = ByChild(await Route(enrolment, taps));
+            await Task.WhenAll(byChild.Select(child => GrainFactory.GetGrain<IChildGrain>(child.Key).RecordTaps(child.Value)));
+        }
+        catch (Exception e)
+        {
+            // Acknowledged all the same: the taps are in the journal, which the next checkpoint applies.
+            logger.LogWarning("Boîte {BoxId} : {Count} passage(s) au journal pas encore montrés, le prochain point de contrôle les applique — {Reason}", enrolment.BoxId, taps.Count, e.Message);
+        }
     }
 
+    private async Task CheckpointOnTimer()
+    {
+        try
+        {
+            await Checkpoint();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Boîte {BoxId} : point de contrôle incomplet, {Count} passage(s) restent au journal pour le suivant — {Reason}", this.GetPrimaryKeyString(), state.State.Journal.Count, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Has every journal tap's child, family and school day apply it again and answer with their state
+    /// on storage, then lets the journal go of the taps that fully landed — whatever activation died
+    /// since the taps were first applied, a fresh one applies them again before it writes. One write
+    /// per child, per family, per school day and for the journal. Throws when some taps stay.
+    /// </summary>
     private async Task Checkpoint()
     {
         if (state.State.Journal.Count == 0) return;
-        var applied = state.State.Journal.Count;
-        var children = _childrenToFlush.ToList();
-        // A failed flush keeps the journal: the next checkpoint tries again, and a crash replays it.
-        await Task.WhenAll(children.Select(id => GrainFactory.GetGrain<IChildGrain>(id).Flush()));
-        _childrenToFlush.ExceptWith(children);
-        state.State.Journal.RemoveRange(0, applied);
-        await state.WriteStateAsync();
+        var enrolment = state.State.Enrolment ?? throw new InvalidOperationException($"La boîte {this.GetPrimaryKeyString()} n'est pas enrôlée.");
+        var routes = await Route(enrolment, state.State.Journal);
+
+        // The children first: each answers what its family and its school days must hold.
+        var childCalls = ByChild(routes).ToDictionary(child => child.Key, child => GrainFactory.GetGrain<IChildGrain>(child.Key).RecordTapsDurably(child.Value));
+        await Settled(childCalls.Values);
+        var effects = childCalls.Where(call => call.Value.IsCompletedSuccessfully).ToDictionary(call => call.Key, call => call.Value.Result);
+        // Then one call per family and per school day, whichever children of this box they gather.
+        var familyCalls = effects.Values.GroupBy(e => e.FamilyId).Where(family => family.Any(e => e.Charges.Count > 0))
+            .ToDictionary(family => family.Key, family => GrainFactory.GetGrain<IFamilyGrain>(family.Key).ChargeServicesDurably(family.SelectMany(e => e.Charges).ToList()));
+        var schoolDayCalls = effects.Values.SelectMany(e => e.Meals).GroupBy(meal => meal.SchoolDayId)
+            .ToDictionary(day => day.Key, day => GrainFactory.GetGrain<ISchoolDayGrain>(day.Key).RecordMealsDurably(day.ToList()));
+        await Settled(familyCalls.Values.Concat(schoolDayCalls.Values));
+
+        var landed = effects
+            .Where(child => (!familyCalls.TryGetValue(child.Value.FamilyId, out var family) || family.IsCompletedSuccessfully)
+                && child.Value.Meals.All(meal => schoolDayCalls[meal.SchoolDayId].IsCompletedSuccessfully))
+            .Select(child => child.Key)
+            .ToHashSet();
+        var done = routes.Where(r => r.Route is null || landed.Contains(r.Route.ChildId)).Select(r => r.Tap.Sequence).ToHashSet();
+        if (done.Count > 0)
+        {
+            state.State.Journal.RemoveAll(tap => done.Contains(tap.Sequence));
+            foreach (var sequence in done) _routes.Remove(sequence);
+            await state.WriteStateAsync();
+        }
+
+        var failures = childCalls.Values.Cast<Task>().Concat(familyCalls.Values).Concat(schoolDayCalls.Values)
+            .Where(call => !call.IsCompletedSuccessfully)
+            .Select(call => call.Exception?.GetBaseException() ?? new TaskCanceledException(call))
+            .ToList();
+        if (failures.Count > 0)
+            throw new InvalidOperationException(
+                $"Boîte {enrolment.BoxId} : {state.State.Journal.Count} passage(s) restent au journal, {failures.Count} appel(s) n'ont pas abouti : {string.Join(" ; ", failures.Select(f => f.Message).Distinct())}",
+                failures[0]);
+    }
+
+    /// <summary>Waits for every call, failed or not: each one's outcome is read from its task.</summary>
+    private static async Task Settled(IEnumerable<Task> calls)
+    {
+        try
+        {
+            await Task.WhenAll(calls);
+        }
+        catch
+        {
+            // Read per call by the caller.
+        }
+    }
+
+    private static Dictionary<string, List<ChildTap>> ByChild(IEnumerable<(BoxTap Tap, RoutedTap? Route)> routes) =>
+        routes.Where(r => r.Route is not null)
+            .GroupBy(r => r.Route!.ChildId)
+            .ToDictionary(child => child.Key, child => child.Select(r => r.Route!.Tap).ToList());
+
+    private async Task<List<(BoxTap Tap, RoutedTap? Route)>> Route(DeviceEnrolment enrolment, IReadOnlyList<BoxTap> taps)
+    {
+        var unrouted = taps.Where(t => !_routes.ContainsKey(t.Sequence)).ToList();
+        if (unrouted.Count > 0)
+        {
+            var uids = unrouted.Select(t => t.CardUid).Distinct().ToList();
+            var holders = await Task.WhenAll(uids.Select(uid => GrainFactory.GetGrain<ICardGrain>(uid).GetHolder()));
+            var holderOf = uids.Zip(holders).ToDictionary(pair => pair.First, pair => pair.Second);
+            foreach (var tap in unrouted)
+            {
+                if (holderOf[tap.CardUid] is not { } holder)
+                {
+                    logger.LogInformation("Boîte {BoxId} : carte inconnue {CardUid} (séquence {Sequence})", enrolment.BoxId, tap.CardUid, tap.Sequence);
+                    _routes[tap.Sequence] = null;
+                    continue;
+                }
+                _routes[tap.Sequence] = new RoutedTap(holder.ChildId,
+                    new ChildTap(TapId(enrolment, tap), tap.ReadAt, enrolment.SchoolId, tap.Service, tap.Decision == BoxDecision.Accepted));
+            }
+        }
+        return taps.Select(tap => (tap, _routes[tap.Sequence])).ToList();
     }
 
     public Task<DeviceStatus> GetStatus() => Task.FromResult(new DeviceStatus(
         this.GetPrimaryKeyString(), state.State.Enrolment?.SchoolId ?? "", state.State.DurableThrough, state.State.LastSeenAt,
         state.State.Label, state.State.Enrolment is { SecretHash.Length: > 0 }, state.State.LastHeartbeat));
-
-    private async Task<Dictionary<string, List<ChildTap>>> GroupByChild(DeviceEnrolment enrolment, IReadOnlyList<BoxTap> taps)
-    {
-        var uids = taps.Select(t => t.CardUid).Distinct().ToList();
-        var holders = await Task.WhenAll(uids.Select(uid => GrainFactory.GetGrain<ICardGrain>(uid).GetHolder()));
-        var holderOf = uids.Zip(holders).ToDictionary(pair => pair.First, pair => pair.Second);
-        var byChild = new Dictionary<string, List<ChildTap>>();
-        foreach (var tap in taps)
-        {
-            if (holderOf[tap.CardUid] is not { } holder)
-            {
-                logger.LogInformation("Boîte {BoxId} : carte inconnue {CardUid} (séquence {Sequence})", enrolment.BoxId, tap.CardUid, tap.Sequence);
-                continue;
-            }
-            if (!byChild.TryGetValue(holder.ChildId, out var childTaps)) byChild[holder.ChildId] = childTaps = [];
-            childTaps.Add(new ChildTap(TapId(enrolment, tap), tap.ReadAt, enrolment.SchoolId, tap.Service, tap.Decision == BoxDecision.Accepted));
-        }
-        return byChild;
-    }
 
     /// <summary>"box:sequence", or "box:epoch:sequence" once the box has named its numbering, so that two series never share an id.</summary>
     private string TapId(DeviceEnrolment enrolment, BoxTap tap) =>

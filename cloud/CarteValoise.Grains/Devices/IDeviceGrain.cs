@@ -24,6 +24,11 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// </summary>
     Task<long> ApplyTaps(IReadOnlyList<BoxTap> taps);
     Task<DeviceStatus> GetStatus();
-    /// <summary>Applies again, after a crash, the taps that were durable but not yet persisted downstream; returns how many.</summary>
+    /// <summary>
+    /// Checkpoints now: the journal's taps, durable here but perhaps not yet downstream (after a crash,
+    /// or a silo lost), are applied again by their children, families and school days, which answer
+    /// with them on storage; returns how many taps the journal held. Throws when some could not land:
+    /// those stay in the journal for the next checkpoint.
+    /// </summary>
     Task<int> RecoverPendingTaps();
 }

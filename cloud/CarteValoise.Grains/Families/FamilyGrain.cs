@@ -126,6 +126,13 @@ public sealed partial class FamilyGrain(
         return _rules;
     }
 
+    public async Task ChargeServicesDurably(IReadOnlyList<ServiceChargeOperation> charges)
+    {
+        foreach (var charge in charges) await ChargeService(charge.OperationId, charge.Charge);
+        // Not dirty means what this activation holds is what storage holds: it read it or wrote it last.
+        await Flush();
+    }
+
     public Task Flush() => _dirty ? Save() : Task.CompletedTask;
 
     /// <summary>Every write carries the whole state, meal charges kept in memory included.</summary>

@@ -19,6 +19,12 @@ public interface IFamilyGrain : IGrainWithStringKey
     /// Kept in memory until <see cref="Flush"/>: the tap it comes from is already durable in its box's journal.
     /// </summary>
     Task<long> ChargeService(string operationId, ServiceCharge charge);
+    /// <summary>
+    /// Charges each service as <see cref="ChargeService"/> does (once per operation id) and has the
+    /// family's state on storage when it returns, whatever this activation held before: one write for
+    /// the lot, none when storage already holds them all.
+    /// </summary>
+    Task ChargeServicesDurably(IReadOnlyList<ServiceChargeOperation> charges);
     Task Flush();
     /// <summary>Adds money to the account (top-up, refund); once per operation id.</summary>
     Task Credit(string operationId, long amountCents, string label);
@@ -37,6 +43,10 @@ public interface IFamilyGrain : IGrainWithStringKey
     /// </summary>
     Task<IssuedInvoice> RecordInvoicePayment(string operationId, string invoiceNumber, long amountCents, string means);
 }
+
+/// <summary>A service to charge under its operation id («meal:{child}:{day}», «care:{child}:{day}:{session}»).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ServiceChargeOperation([property: Id(0)] string OperationId, [property: Id(1)] ServiceCharge Charge);
 
 /// <summary>The family's access log, keyed by family id: written on every agent read and every refused attempt.</summary>
 public interface IAccessLogGrain : IGrainWithStringKey
