@@ -24,6 +24,10 @@ public sealed class DemoSeeder(IGrainFactory grains, PasswordHasher hasher, ICon
 {
     private const string SeededBy = "Données de démonstration";
 
+    /// <summary>The demo's administrator: the Orleans dashboard of the silos (README, demo logins).</summary>
+    public const string AdministratorLogin = "admin@demo.cartevaloise.fr";
+    public const string AdministratorPassword = "Demo-Admin-2026!";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var canteenDays = (configuration["Demo:CanteenDays"] ?? "Monday,Tuesday,Thursday,Friday")
@@ -35,6 +39,8 @@ public sealed class DemoSeeder(IGrainFactory grains, PasswordHasher hasher, ICon
             await departement.RegisterCommune(Communes[i].InseeCode, Communes[i].Name);
             await SeedCommune(Communes[i], i, canteenDays);
         }
+        await SeedAccount(AdministratorLogin, "Administrateur de la plateforme (démonstration)", AdministratorPassword,
+            CallerRole.Administrator, [], null);
         await SeedBoxes();
         logger.LogInformation("Données de démonstration prêtes : {Count} communes", Communes.Length);
     }

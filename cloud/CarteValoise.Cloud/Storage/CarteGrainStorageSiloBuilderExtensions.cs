@@ -1,3 +1,4 @@
+using CarteValoise.Cloud.Cluster;
 using CarteValoise.Grains;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,13 +9,14 @@ namespace CarteValoise.Cloud.Storage;
 public static class CarteGrainStorageSiloBuilderExtensions
 {
     /// <summary>The storage kinds <c>Storage:Kind</c> accepts.</summary>
-    public static IReadOnlyList<string> SupportedKinds { get; } = ["LiteDb"];
+    public static IReadOnlyList<string> SupportedKinds { get; } = ["LiteDb", "Postgres"];
 
     /// <summary>
     /// Registers the storage every CarteValoise grain uses (<see cref="GrainKeys.StorageName"/>), of the
     /// kind configuration names: <c>Storage:Kind</c> (default <c>LiteDb</c>) and, for LiteDB,
     /// <c>Storage:LiteDb:Path</c> (default <c>carte-grains.db</c>; a relative path is taken from
-    /// <paramref name="dataDirectory"/>).
+    /// <paramref name="dataDirectory"/>); for PostgreSQL, <c>Storage:Postgres:ConnectionString</c>, on
+    /// the schema that <c>CarteValoise.Cloud migrate</c> applies.
     /// </summary>
     public static ISiloBuilder AddCarteGrainStorage(this ISiloBuilder builder, IConfiguration configuration, string dataDirectory)
     {
@@ -27,9 +29,20 @@ public static class CarteGrainStorageSiloBuilderExtensions
             return builder.AddLiteDbGrainStorage(GrainKeys.StorageName, options => options.FilePath = path);
         }
 
+        if (PostgresSettings.IsSelected(configuration))
+        {
+            var postgres = PostgresSettings.From(configuration);
+            // The same bytes as in LiteDB: `export`/`import` move a state between them unchanged.
+            UseOrleansBinaryState(builder);
+            return builder.AddAdoNetGrainStorage(GrainKeys.StorageName, options =>
+            {
+                options.Invariant = PostgresSettings.Invariant;
+                options.ConnectionString = postgres.ConnectionString;
+            });
+        }
+
         throw new InvalidOperationException(
-            $"Storage:Kind « {kind} » n'est pas un stockage de grains connu. Valeurs possibles : {string.Join(", ", SupportedKinds)}. " +
-            "(PostgreSQL viendra dans une prochaine version.)");
+            $"Storage:Kind « {kind} » n'est pas un stockage de grains connu. Valeurs possibles : {string.Join(", ", SupportedKinds)}.");
     }
 
     /// <summary>

@@ -18,6 +18,9 @@ public static class AccessRules
     public static bool CanReadCommune(Caller caller, string communeCode) =>
         caller.Role == CallerRole.Agent && caller.CommuneCodes.Contains(communeCode);
 
+    /// <summary>The cluster's own view (the Orleans dashboard, which shows grain states) is for administrators only.</summary>
+    public static bool CanOperateCluster(Caller caller) => caller.Role == CallerRole.Administrator;
+
     /// <summary>An agent's read of a family is personal data access: the family sees it in its access log.</summary>
     public static bool MustLogRead(Caller caller) => caller.Role == CallerRole.Agent;
 }

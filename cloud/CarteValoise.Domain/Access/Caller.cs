@@ -6,6 +6,11 @@ public enum CallerRole
     Agent = 2,
     /// <summary>A family signed in at a kiosk with a card and a PIN: reads its own summary, nothing else.</summary>
     KioskFamily = 3,
+    /// <summary>
+    /// Runs the platform (the Orleans dashboard of the silos). Reads no family and no commune: an
+    /// administrator who is also an agent has an agent account for that.
+    /// </summary>
+    Administrator = 4,
 }
 
 /// <summary>Who is calling, as proven by a valid session token.</summary>

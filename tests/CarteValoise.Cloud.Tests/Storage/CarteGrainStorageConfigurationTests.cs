@@ -50,8 +50,7 @@ public sealed class CarteGrainStorageConfigurationTests
             Register(new Dictionary<string, string?> { ["Storage:Kind"] = "PostgreSQL" }));
 
         Assert.Equal(
-            "Storage:Kind « PostgreSQL » n'est pas un stockage de grains connu. Valeurs possibles : LiteDb. " +
-            "(PostgreSQL viendra dans une prochaine version.)",
+            "Storage:Kind « PostgreSQL » n'est pas un stockage de grains connu. Valeurs possibles : LiteDb, Postgres.",
             refused.Message);
     }
 
