@@ -1,5 +1,8 @@
+using CarteValoise.Cloud.Cluster;
 using CarteValoise.Cloud.Demo;
+using CarteValoise.Cloud.Health;
 using CarteValoise.Cloud.Identity;
+using CarteValoise.Cloud.Migrations;
 using CarteValoise.Cloud.Recovery;
 using CarteValoise.Cloud.Services;
 using CarteValoise.Cloud.Services.Enrolment;
@@ -10,20 +13,44 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.Configuration;
+
+// The executable's commands, one line each, read the same configuration as the silo; without a
+// command it runs the silo.
+switch (args.FirstOrDefault())
+{
+    case "migrate": return await MigrateCommand.RunAsync(configuration, TimeProvider.System, Console.Out, Console.Error, CancellationToken.None);
+    case "export": return await CarteValoise.Cloud.Migration.ExportCommand.RunAsync(args);
+    case "import": return await CarteValoise.Cloud.Migration.ImportCommand.RunAsync(args);
+}
+
+// In a PostgreSQL cluster, a silo starts only on the schema it was built for.
+if (await SchemaVersionCheck.RefusalAsync(configuration, Console.Error, CancellationToken.None) is { } refusal) return refusal;
+
 var dataDirectory = Path.GetFullPath(configuration["DataDirectory"] ?? "data");
 Directory.CreateDirectory(dataDirectory);
 
-// The silo serves gRPC only, over HTTP/2 without TLS on loopback (prior knowledge): reader boxes,
-// the portal and the kiosk all speak gRPC; TLS is terminated in front of it in a deployment.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+// The silo serves gRPC over HTTP/2 without TLS (prior knowledge): reader boxes, the portal and the
+// kiosk all speak gRPC; TLS is terminated in front of it in a deployment. The health listener, when
+// configured, is the one HTTP/1.1 endpoint.
+var health = HealthListener.From(configuration);
+health?.AddTo(builder);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint =>
+    endpoint.Protocols = health?.Listens(endpoint) == true ? HttpProtocols.Http1 : HttpProtocols.Http2));
 
-builder.UseOrleans(silo =>
+try
 {
-    silo.UseLocalhostClustering(
-        siloPort: configuration.GetValue("Orleans:SiloPort", 11111),
-        gatewayPort: configuration.GetValue("Orleans:GatewayPort", 30000));
-    silo.AddCarteGrainStorage(configuration, dataDirectory);
-});
+    builder.UseOrleans(silo =>
+    {
+        silo.UseCarteClustering(configuration);
+        silo.AddCarteGrainStorage(configuration, dataDirectory);
+        if (health is not null) silo.AddCarteDashboard();
+    });
+}
+catch (ClusterConfigurationException problem)
+{
+    Console.Error.WriteLine(problem.Message);
+    return CloudExitCodes.Configuration;
+}
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<DeviceJournalOptions>(options =>
@@ -58,8 +85,15 @@ app.MapGrpcService<CarteValoise.Cloud.Services.Rules.CanteenRulesService>();
 app.MapGrpcService<CarteValoise.Cloud.Services.Reservations.ReservationsService>();
 app.MapGrpcService<CarteValoise.Cloud.Services.Reports.CanteenReportsService>();
 app.MapGrpcService<CarteValoise.Cloud.Services.Billing.BillingService>();
+if (health is not null)
+{
+    app.MapCarteHealth(health);
+    app.MapCarteDashboard(health);
+}
 
 app.Lifetime.ApplicationStarted.Register(() =>
-    // A fixed line that scripts and tests wait for: the silo is up, seeded and listening.
-    Console.WriteLine($"CLOUD READY {string.Join(' ', app.Urls)} data={dataDirectory}"));
-app.Run();
+    // A fixed line that scripts and tests wait for: the silo is up, seeded and listening. It names
+    // the gRPC addresses only, those clients are given.
+    Console.WriteLine($"CLOUD READY {string.Join(' ', app.Urls.Where(url => health?.IsOwnUrl(url) != true))} data={dataDirectory}"));
+await app.RunAsync();
+return 0;
