@@ -17,7 +17,10 @@ public sealed class BoxOptions
     /// </summary>
     public string EnrolmentCode { get; set; } = "";
 
-    /// <summary>The cloud's gRPC address, e.g. http://127.0.0.1:5080 (HTTP/2 without TLS on a trusted network).</summary>
+    /// <summary>
+    /// The cloud's gRPC address, e.g. http://127.0.0.1:5080 (HTTP/2 without TLS on a trusted
+    /// network), or the addresses of several silos separated by commas (see <see cref="CloudAddresses"/>).
+    /// </summary>
     public string CloudAddress { get; set; } = "";
 
     public string SchoolId { get; set; } = "";

@@ -34,9 +34,7 @@ public sealed record BoxSettings(BoxOptions Box, ReaderOptions Reader, FeedbackO
 
         CheckIdentity(box, found);
         Require(box.CloudAddress, "Box:CloudAddress", "l'adresse du cloud, par exemple http://127.0.0.1:5080");
-        if (!string.IsNullOrWhiteSpace(box.CloudAddress)
-            && !(Uri.TryCreate(box.CloudAddress, UriKind.Absolute, out var cloud) && cloud.Scheme is "http" or "https"))
-            found.Add($"Box:CloudAddress « {box.CloudAddress} » n'est pas une adresse http:// ou https:// complète.");
+        found.AddRange(CloudAddresses.Problems("Box:CloudAddress", box.CloudAddress).Select(p => p + "."));
         if (string.IsNullOrWhiteSpace(box.DataDirectory))
             found.Add("Box:DataDirectory est vide (dossier des données de la box).");
         if (box.DebounceSeconds < 0 || double.IsNaN(box.DebounceSeconds))

@@ -28,6 +28,9 @@ public sealed class BoxOutput(TextWriter writer)
 
     public void Ack(long durableThrough) => Write(string.Create(CultureInfo.InvariantCulture, $"ACK through={durableThrough}"));
 
+    /// <summary>The sync stream with this one of the cloud's addresses is open (Hello sent): on a cluster, which silo the box is on.</summary>
+    public void Uplink(string cloudAddress) => Write($"UPLINK connected={cloudAddress}");
+
     public void Roster(long version, int entries) => Write(string.Create(CultureInfo.InvariantCulture, $"ROSTER version={version} entries={entries}"));
 
     private void Write(string line)

@@ -4,9 +4,10 @@ using CarteValoise.Edge.Configuration;
 namespace CarteValoise.Edge.Simulation;
 
 /// <summary>
-/// <c>CarteValoise.Edge simulate --boxes N --taps-per-second R --duration D --box-prefix P --secret S --school ID [--cloud URL]</c>:
+/// <c>CarteValoise.Edge simulate --boxes N --taps-per-second R --duration D --box-prefix P --secret S --school ID [--cloud URL[,URL…]]</c>:
 /// N virtual boxes with ids P-1..P-N sharing secret S (the cloud knows them, e.g. through its
-/// Demo:Boxes configuration), tapping R taps/s in total for D seconds.
+/// Demo:Boxes configuration), tapping R taps/s in total for D seconds. --cloud takes a list as
+/// Box:CloudAddress does: each virtual box moves to the next silo when its own goes away.
 /// </summary>
 public sealed record SimulateOptions(
     int Boxes,
@@ -24,7 +25,7 @@ public sealed record SimulateOptions(
 {
     public const string Usage =
         "usage : CarteValoise.Edge simulate --boxes N --taps-per-second R --duration SECONDES --box-prefix P (--secret S | --secret-file FICHIER) "
-        + "[--school 95127-E1] [--cloud http://127.0.0.1:5100] [--root DOSSIER] [--batch-size 200] [--drain-timeout 60] [--roster-timeout 30] [--mode Canteen|Care]";
+        + "[--school 95127-E1] [--cloud http://127.0.0.1:5100[,http://127.0.0.1:5101…]] [--root DOSSIER] [--batch-size 200] [--drain-timeout 60] [--roster-timeout 30] [--mode Canteen|Care]";
 
     public static bool TryParse(IReadOnlyList<string> args, out SimulateOptions options, out IReadOnlyList<string> problems)
     {
@@ -51,8 +52,8 @@ public sealed record SimulateOptions(
         var drain = Number("drain-timeout", 60, 0);
         var roster = Number("roster-timeout", 30, 0);
         var cloud = values.GetValueOrDefault("cloud", "http://127.0.0.1:5100");
-        if (!(Uri.TryCreate(cloud, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            found.Add($"--cloud « {cloud} » n'est pas une adresse http:// ou https:// complète");
+        found.AddRange(CloudAddresses.Problems("--cloud", cloud));
+        if (string.IsNullOrWhiteSpace(cloud)) found.Add("--cloud est vide : l'adresse du cloud, ou celles de ses silos séparées par des virgules");
         var prefix = values.GetValueOrDefault("box-prefix", "");
         if (prefix.Length == 0) found.Add("--box-prefix manque : les boxes s'appellent <préfixe>-1 à <préfixe>-N");
         var secret = ReadSecret();

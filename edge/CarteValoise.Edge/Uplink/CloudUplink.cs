@@ -19,8 +19,10 @@ namespace CarteValoise.Edge.Uplink;
 /// sequence order in batches, new taps as soon as they are on disk, a heartbeat every so often;
 /// down the same call come acks (the box then deletes through the acknowledged sequence, never
 /// before) and roster changes. Any break — network, cloud restart, refusal — ends the connection;
-/// the box reconnects with backoff and sends everything still unacknowledged again. It never
-/// stops trying while the box runs, and a refusal of its credentials is said loudly, not thrown.
+/// the box reconnects, to the next of the cloud's addresses when it has several (another silo of
+/// the cluster, see <see cref="CloudRotation"/>), and sends everything still unacknowledged again:
+/// the device grain that every silo shares drops what it already has. It never stops trying while
+/// the box runs, and a refusal of its credentials is said loudly, not thrown.
 /// An ack deletes only taps sent on the same connection: whatever the cloud claims, a tap the box
 /// has not sent it is not deleted.
 /// </summary>
@@ -45,65 +47,77 @@ public sealed class CloudUplink(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var channel = GrpcChannel.ForAddress(box.CloudAddress, new GrpcChannelOptions
+        var addresses = CloudAddresses.Split(box.CloudAddress);
+        // One channel per address, each with its own connections: a dead silo's leaves the others alone.
+        var channels = addresses.Distinct().ToDictionary(a => a, OpenChannel);
+        var rotation = new CloudRotation(addresses, _backoff);
+        try
         {
-            HttpHandler = new SocketsHttpHandler
+            while (!stoppingToken.IsCancellationRequested)
             {
-                // A school's network drops connections silently: pings find a dead one within a minute.
-                KeepAlivePingDelay = TimeSpan.FromSeconds(30),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
-                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
-                ConnectTimeout = TimeSpan.FromSeconds(15),
-                EnableMultipleHttp2Connections = true,
-            },
-            DisposeHttpClient = true,
-        });
-        var client = new EdgeSync.EdgeSyncClient(channel);
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var session = new SyncSession();
-            TimeSpan delay;
-            try
-            {
-                await RunSessionAsync(client, session, stoppingToken);
-                failures = session.Heard ? 1 : failures + 1;
-                delay = _backoff.AfterFailures(failures);
-                logger.LogInformation("Le cloud a clos la synchronisation ; reconnexion dans {Delay:0.0} s.", delay.TotalSeconds);
+                var cloud = rotation.Current;
+                var session = new SyncSession();
+                var opened = time.GetTimestamp();
+                TimeSpan delay;
+                try
+                {
+                    await RunSessionAsync(new EdgeSync.EdgeSyncClient(channels[cloud]), cloud, session, stoppingToken);
+                    delay = rotation.AfterBreak(session.Heard, Lasted(session, opened));
+                    logger.LogInformation("Le cloud {Cloud} a clos la synchronisation ; {Next}.", cloud, rotation.NextStep(delay));
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (RpcException ex) when (ex.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied)
+                {
+                    delay = rotation.AfterRefusal();
+                    logger.LogError(
+                        "Le cloud {Cloud} REFUSE la box « {BoxId} » ({Status} : {Detail}). Vérifiez Box:Id et Box:Secret (enrôlement de la box). "
+                        + "Les passages restent sur la box ; nouvel essai dans {Delay:0} s.",
+                        cloud, box.Id, ex.StatusCode, ex.Status.Detail, delay.TotalSeconds);
+                }
+                catch (Exception ex)
+                {
+                    delay = rotation.AfterBreak(session.Heard, Lasted(session, opened));
+                    logger.LogWarning("Synchronisation avec le cloud {Cloud} interrompue ({Reason}) ; {Next}.", cloud, Describe(ex), rotation.NextStep(delay));
+                }
+                if (delay == TimeSpan.Zero) continue;
+                try
+                {
+                    await Task.Delay(delay, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied)
-            {
-                failures = 0;
-                delay = _backoff.AfterRefusal();
-                logger.LogError(
-                    "Le cloud {Cloud} REFUSE la box « {BoxId} » ({Status} : {Detail}). Vérifiez Box:Id et Box:Secret (enrôlement de la box). "
-                    + "Les passages restent sur la box ; nouvel essai dans {Delay:0} s.",
-                    box.CloudAddress, box.Id, ex.StatusCode, ex.Status.Detail, delay.TotalSeconds);
-            }
-            catch (Exception ex)
-            {
-                failures = session.Heard ? 1 : failures + 1;
-                delay = _backoff.AfterFailures(failures);
-                logger.LogWarning("Synchronisation avec le cloud {Cloud} interrompue ({Reason}) ; nouvel essai dans {Delay:0.0} s.",
-                    box.CloudAddress, Describe(ex), delay.TotalSeconds);
-            }
-            try
-            {
-                await Task.Delay(delay, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+            await _acks.Settled;
         }
-        await _acks.Settled;
+        finally
+        {
+            foreach (var channel in channels.Values) channel.Dispose();
+        }
     }
 
-    private async Task RunSessionAsync(EdgeSync.EdgeSyncClient client, SyncSession session, CancellationToken stoppingToken)
+    private bool Lasted(SyncSession session, long opened) =>
+        session.Heard && time.GetElapsedTime(opened) >= TimeSpan.FromSeconds(_options.MaxBackoffSeconds);
+
+    private static GrpcChannel OpenChannel(string address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    {
+        HttpHandler = new SocketsHttpHandler
+        {
+            // A school's network drops connections silently: pings find a dead one within a minute.
+            KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+            EnableMultipleHttp2Connections = true,
+        },
+        DisposeHttpClient = true,
+    });
+
+    private async Task RunSessionAsync(EdgeSync.EdgeSyncClient client, string cloud, SyncSession session, CancellationToken stoppingToken)
     {
         using var sessionCancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var headers = new Metadata { { "x-box-id", box.Id }, { "x-box-secret", box.Secret } };
@@ -121,7 +135,8 @@ public sealed class CloudUplink(
             {
                 Hello = new Hello { RosterVersion = session.RosterBase, SoftwareVersion = Wire.SoftwareVersion, OutboxEpoch = epoch },
             }, sessionCancel.Token);
-            logger.LogInformation("Synchronisation ouverte avec {Cloud} (liste version {RosterVersion}).", box.CloudAddress, roster.Version);
+            logger.LogInformation("Synchronisation ouverte avec {Cloud} (liste version {RosterVersion}).", cloud, roster.Version);
+            output.Uplink(cloud);
             await SendAsync(call.RequestStream, session, receiving, sessionCancel.Token);
         }
         catch (Exception sendFailure) when (!stoppingToken.IsCancellationRequested)

@@ -5,43 +5,56 @@ using CarteValoise.Contracts.Families;
 using CarteValoise.Contracts.Reservations;
 using CanteenContracts = CarteValoise.Contracts.Canteen;
 using CarteValoise.Web.Sessions;
+using Grpc.Net.Client.Balancer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProtoService = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace CarteValoise.Web.Cloud;
 
 /// <summary>
-/// The gRPC clients of the cloud at <c>Cloud:Address</c>. Every call carries the signed-in
-/// user's session token as "authorization: Bearer …": the cloud decides every access.
+/// The gRPC clients of the cloud at <c>Cloud:Address</c> — one address, or its silos' addresses
+/// separated by commas (<see cref="CloudChannel"/>). Every call carries the signed-in user's
+/// session token as "authorization: Bearer …": the cloud decides every access.
 /// </summary>
 public static class CloudClients
 {
+    /// <summary>The cloud's services the clients below call.</summary>
+    public static readonly IReadOnlyList<ProtoService> Services =
+    [
+        Accounts.Descriptor,
+        Families.Descriptor,
+        Canteen.Descriptor,
+        CanteenContracts.CanteenRules.Descriptor,
+        CanteenContracts.CanteenReports.Descriptor,
+        Reservations.Descriptor,
+        Enrolment.Descriptor,
+        Billing.Descriptor,
+    ];
+
     public static IServiceCollection AddCloudClients(this IServiceCollection services, IConfiguration configuration)
     {
-        var configured = configuration["Cloud:Address"];
-        if (!Uri.TryCreate(configured, UriKind.Absolute, out var address)
-            || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new InvalidOperationException(
-                $"Cloud:Address must be the cloud's http(s) address, e.g. http://127.0.0.1:5100 (got '{configured}').");
-        }
+        var cloud = CloudChannel.Parse(configuration["Cloud:Address"]);
 
         services.AddHttpContextAccessor();
-        Register<Accounts.AccountsClient>(services, address);
-        Register<Families.FamiliesClient>(services, address);
-        Register<Canteen.CanteenClient>(services, address);
-        Register<CanteenContracts.CanteenRules.CanteenRulesClient>(services, address);
-        Register<CanteenContracts.CanteenReports.CanteenReportsClient>(services, address);
-        Register<Reservations.ReservationsClient>(services, address);
-        Register<Enrolment.EnrolmentClient>(services, address);
-        Register<Billing.BillingClient>(services, address);
+        // The client factory gives each channel the application's services: a list's channels find their resolver there.
+        if (cloud.Resolver() is { } resolver) services.TryAddEnumerable(ServiceDescriptor.Singleton<ResolverFactory>(resolver));
+        Register<Accounts.AccountsClient>(services, cloud);
+        Register<Families.FamiliesClient>(services, cloud);
+        Register<Canteen.CanteenClient>(services, cloud);
+        Register<CanteenContracts.CanteenRules.CanteenRulesClient>(services, cloud);
+        Register<CanteenContracts.CanteenReports.CanteenReportsClient>(services, cloud);
+        Register<Reservations.ReservationsClient>(services, cloud);
+        Register<Enrolment.EnrolmentClient>(services, cloud);
+        Register<Billing.BillingClient>(services, cloud);
         return services;
     }
 
-    private static void Register<TClient>(IServiceCollection services, Uri address) where TClient : class
+    private static void Register<TClient>(IServiceCollection services, CloudChannel cloud) where TClient : class
     {
-        services.AddGrpcClient<TClient>(options => options.Address = address)
+        services.AddGrpcClient<TClient>(options => options.Address = cloud.Address)
             // Plain http is HTTP/2 with prior knowledge on loopback; call credentials are refused
-            // there unless allowed explicitly.
-            .ConfigureChannel(channel => channel.UnsafeUseInsecureChannelCallCredentials = address.Scheme == Uri.UriSchemeHttp)
+            // there unless allowed explicitly (CloudChannel.Configure does).
+            .ConfigureChannel(channel => cloud.Configure(channel, Services))
             .AddCallCredentials((_, metadata, provider) =>
             {
                 var token = provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.SessionToken();
