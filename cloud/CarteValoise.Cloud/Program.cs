@@ -69,7 +69,7 @@ builder.Services.AddSingleton(new BoxHealthThresholds(
     TimeSpan.FromSeconds(configuration.GetValue("Boxes:SilentAfterSeconds", BoxHealthThresholds.Default.SilentAfter.TotalSeconds)),
     TimeSpan.FromSeconds(configuration.GetValue("Boxes:BacklogAfterSeconds", BoxHealthThresholds.Default.BacklogAfter.TotalSeconds)),
     configuration.GetValue("Boxes:BacklogDepth", BoxHealthThresholds.Default.BacklogDepth)));
-builder.Services.AddGrpc();
+builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<CarteValoise.Cloud.Services.Errors.ClusterFailureInterceptor>());
 // Registered after UseOrleans so that they start once the silo is up, and before the web server
 // starts listening, so that no call reaches a half-recovered or half-seeded platform.
 builder.Services.AddHostedService<PendingTapsRecovery>();

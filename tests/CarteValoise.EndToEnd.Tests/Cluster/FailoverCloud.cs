@@ -8,10 +8,9 @@ namespace CarteValoise.EndToEnd.Tests.Cluster;
 /// A gRPC client of the cluster given the list of its silos, used one at a time: a call that fails
 /// because its silo went away, or because the silo it reached could not reach a grain on one that
 /// did, is sent again, unchanged, to the next silo until it is answered. Only calls that are safe to
-/// repeat go through it: reads, and changes that carry an operation id. Beside Unavailable it takes
-/// Unknown and Internal for transient, because that is how a silo answers today when the grain a
-/// call needs sat on a silo just killed (OrleansMessageRejectionException, not mapped to a status):
-/// what the test checks is that a repeated call is applied once, not which status says "try again".
+/// repeat go through it: reads, and changes that carry an operation id. A silo whose call needed a
+/// grain of a silo just lost answers UNAVAILABLE (the cloud's ClusterFailureInterceptor), as one
+/// that went away does: an UNKNOWN or INTERNAL answer is a failure of the test, not a retry.
 /// It counts what it retried and how long the slowest call took, for the test's report.
 /// </summary>
 public sealed class FailoverCloud(IReadOnlyList<Uri> silos) : IDisposable
@@ -23,7 +22,7 @@ public sealed class FailoverCloud(IReadOnlyList<Uri> silos) : IDisposable
     // What a silo's loss looks like to a caller: no connection, a connection cut mid-call, a call
     // that waited on a grain of the dead silo (deadline, or the service's own Orleans timeout).
     private static readonly HashSet<StatusCode> Transient =
-        [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.Unknown, StatusCode.Internal, StatusCode.Aborted, StatusCode.Cancelled];
+        [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.Aborted, StatusCode.Cancelled];
 
     private readonly GrpcChannel[] channels = [.. silos.Select(address => GrpcChannel.ForAddress(address))];
     private readonly object gate = new();
