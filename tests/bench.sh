@@ -9,6 +9,12 @@
 #   tests/bench.sh canteen                    a large commune's school year through the grains, then
 #                                             its month close, its count page's data and the silo's memory
 #   tests/bench.sh canteen --children 1000 --families 600 --schools 8    a quick look
+# The cluster benchmark (issue 5) runs instead with `cluster` first (tests/bench.sh cluster --help):
+#   tests/bench.sh cluster                    the end-to-end part (a) on the embedded default, on one
+#                                             silo on PostgreSQL and on three silos on PostgreSQL, side
+#                                             by side (about 8 minutes; PostgreSQL of its own through
+#                                             tests/postgres.sh, installed from Debian if missing)
+#   tests/bench.sh cluster --setups postgres,cluster --saturation-seconds 10 --latency-seconds 10
 # Not part of tests/run.sh: speed is measured here, never asserted in tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +28,7 @@ dotnet build tests/CarteValoise.Benchmarks -c "$configuration" -nologo -clp:Erro
 # The benchmark kills the silo and simulators it started when it ends, on Ctrl+C and on SIGTERM;
 # forward those to it rather than leaving it behind.
 scenario=()
-if [[ "${1:-}" == canteen ]]; then scenario=(canteen); shift; fi
+if [[ "${1:-}" == canteen || "${1:-}" == cluster ]]; then scenario=("$1"); shift; fi
 dotnet "tests/CarteValoise.Benchmarks/bin/$configuration/net10.0/CarteValoise.Benchmarks.dll" "${scenario[@]}" --configuration "$configuration" "$@" &
 bench=$!
 trap 'kill -TERM "$bench" 2>/dev/null || true' INT TERM

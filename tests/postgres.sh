@@ -43,7 +43,7 @@ case "$command" in
       {
         echo "listen_addresses = '127.0.0.1'"
         echo "unix_socket_directories = ''"
-        echo "max_connections = 200"
+        echo "max_connections = 400"
         echo "fsync = on"
       } >> "$data/postgresql.conf"
     fi

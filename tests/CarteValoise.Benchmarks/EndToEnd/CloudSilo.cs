@@ -8,6 +8,8 @@ namespace CarteValoise.Benchmarks.EndToEnd;
 /// The real cloud program on the embedded default (LiteDB grain storage in a data directory of
 /// the benchmark's), with the demo département seeded and every benchmark box enrolled under one
 /// shared secret. Every day is a canteen day, so the figures do not depend on the weekday.
+/// Settings given by the caller come last and win: PostgreSQL storage, a cluster's shared key, a
+/// silo that leaves the seeding to another.
 /// </summary>
 public sealed class CloudSilo : IDisposable
 {
@@ -25,7 +27,8 @@ public sealed class CloudSilo : IDisposable
 
     public string AddressText => Address.ToString().TrimEnd('/');
 
-    public static async Task<CloudSilo> StartAsync(string dll, string dataDirectory, IReadOnlyList<BenchBox> boxes, string secret, string name, string logDirectory, TimeSpan patience)
+    public static async Task<CloudSilo> StartAsync(string dll, string dataDirectory, IReadOnlyList<BenchBox> boxes, string secret, string name, string logDirectory, TimeSpan patience,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         if (!File.Exists(dll)) throw new FileNotFoundException($"The cloud program is not built: {dll} (dotnet build cloud/CarteValoise.Cloud -c Release).");
         Directory.CreateDirectory(dataDirectory);
@@ -46,6 +49,7 @@ public sealed class CloudSilo : IDisposable
             environment[$"Demo__Boxes__{i}__SchoolId"] = boxes[i].SchoolId;
             environment[$"Demo__Boxes__{i}__Secret"] = secret;
         }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         // Started from its own folder, as deployed: its appsettings.json (log levels…) is read from there.
         var process = ChildProcess.Start(name, dll, [], environment, Path.GetDirectoryName(dll)!, logDirectory);
         try

@@ -20,7 +20,11 @@ public static class LoadSimulator
     public sealed record Run(string Name, int Boxes, double TapsPerSecond, double Seconds, string BoxPrefix, string SchoolId);
 
     /// <summary>The simulator's figures, and what its process spent (read as it printed them).</summary>
-    public static async Task<(SimulateResult Result, ProcessCounters Spent)> RunAsync(string edgeDll, CloudSilo cloud, Run run, string secret, string workDirectory, string logDirectory)
+    public static Task<(SimulateResult Result, ProcessCounters Spent)> RunAsync(string edgeDll, CloudSilo cloud, Run run, string secret, string workDirectory, string logDirectory) =>
+        RunAsync(edgeDll, cloud.AddressText, run, secret, workDirectory, logDirectory);
+
+    /// <param name="cloudAddresses">The simulator's --cloud: one address, or silos' addresses separated by commas, the first tried first.</param>
+    public static async Task<(SimulateResult Result, ProcessCounters Spent)> RunAsync(string edgeDll, string cloudAddresses, Run run, string secret, string workDirectory, string logDirectory)
     {
         if (!File.Exists(edgeDll)) throw new FileNotFoundException($"The edge program is not built: {edgeDll}.");
         // The simulator's outboxes go where the benchmark cleans up.
@@ -31,7 +35,7 @@ public static class LoadSimulator
             "--boxes", run.Boxes.ToString(CultureInfo.InvariantCulture),
             "--taps-per-second", run.TapsPerSecond.ToString(CultureInfo.InvariantCulture),
             "--duration", run.Seconds.ToString(CultureInfo.InvariantCulture),
-            "--cloud", cloud.AddressText,
+            "--cloud", cloudAddresses,
             "--box-prefix", run.BoxPrefix,
             "--secret", secret,
             "--school", run.SchoolId,
