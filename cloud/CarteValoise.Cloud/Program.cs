@@ -73,6 +73,7 @@ builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<CarteValoise.Cloud.Servic
 // Registered after UseOrleans so that they start once the silo is up, and before the web server
 // starts listening, so that no call reaches a half-recovered or half-seeded platform.
 builder.Services.AddHostedService<PendingTapsRecovery>();
+if (PostgresSettings.IsSelected(configuration)) builder.Services.AddHostedService<StalePoolEviction>();
 if (configuration.GetValue("Demo:Seed", false)) builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();

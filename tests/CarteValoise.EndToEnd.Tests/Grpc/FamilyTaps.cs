@@ -19,8 +19,13 @@ public static class FamilyTaps
 
     public static string Wire(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    public static Task<IReadOnlyList<TapInCloud>> ReadAsync(
+        CloudApi cloud, Metadata agent, IEnumerable<string> familyIds, IEnumerable<DateTimeOffset> readAts, string reason) =>
+        ReadAsync(request => cloud.Families.GetFamilyAsync(request, agent, CloudApi.Deadline).ResponseAsync, familyIds, readAts, reason);
+
+    /// <summary>The same, through a caller of Families.GetFamily of the test's choice (one that retries, say).</summary>
     public static async Task<IReadOnlyList<TapInCloud>> ReadAsync(
-        CloudApi cloud, Metadata agent, IEnumerable<string> familyIds, IEnumerable<DateTimeOffset> readAts, string reason)
+        Func<GetFamilyRequest, Task<FamilySummary>> getFamily, IEnumerable<string> familyIds, IEnumerable<DateTimeOffset> readAts, string reason)
     {
         // Today at least, so that a test whose taps all went missing still reads something.
         var days = readAts.Select(ParisDay).Append(ParisDay(DateTimeOffset.UtcNow)).Distinct().ToList();
@@ -29,8 +34,7 @@ public static class FamilyTaps
         {
             foreach (var day in days)
             {
-                var family = await cloud.Families.GetFamilyAsync(
-                    new GetFamilyRequest { FamilyId = familyId, Date = Wire(day), Reason = reason }, agent, CloudApi.Deadline);
+                var family = await getFamily(new GetFamilyRequest { FamilyId = familyId, Date = Wire(day), Reason = reason });
                 taps.AddRange(family.Children.SelectMany(child =>
                     child.Taps.Select(tap => new TapInCloud(familyId, child.ChildId, tap.ReadAt.ToDateTimeOffset(), tap.Meal))));
             }
