@@ -1,7 +1,13 @@
 using CarteValoise.Cloud.Cluster;
 using CarteValoise.Cloud.Demo;
 using CarteValoise.Cloud.Health;
+using CarteValoise.Cloud.DocumentSafe;
+using CarteValoise.Cloud.Household;
 using CarteValoise.Cloud.Identity;
+using CarteValoise.Cloud.Identity.FranceConnect;
+using CarteValoise.Cloud.Mail;
+using CarteValoise.Cloud.OnlinePayment;
+using CarteValoise.Cloud.Privacy;
 using CarteValoise.Cloud.Migrations;
 using CarteValoise.Cloud.Recovery;
 using CarteValoise.Cloud.Services;
@@ -70,6 +76,16 @@ builder.Services.AddSingleton(new BoxHealthThresholds(
     TimeSpan.FromSeconds(configuration.GetValue("Boxes:BacklogAfterSeconds", BoxHealthThresholds.Default.BacklogAfter.TotalSeconds)),
     configuration.GetValue("Boxes:BacklogDepth", BoxHealthThresholds.Default.BacklogDepth)));
 builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<CarteValoise.Cloud.Services.Errors.ClusterFailureInterceptor>());
+// The citizen's space, an area each: mail, accounts, FranceConnect, document safe, household
+// dossier, online payment, "Mes données".
+builder.Services.AddSingleton<CarteValoise.Cloud.Mail.PortalLinks>();
+builder.Services.AddCarteMail(configuration, dataDirectory);
+builder.Services.AddAccounts(configuration, dataDirectory);
+builder.Services.AddFranceConnect(configuration, dataDirectory);
+builder.Services.AddDocumentSafe(configuration, dataDirectory);
+builder.Services.AddHousehold(configuration, dataDirectory);
+builder.Services.AddPayments(configuration, dataDirectory);
+builder.Services.AddPersonalData(configuration, dataDirectory);
 // Registered after UseOrleans so that they start once the silo is up, and before the web server
 // starts listening, so that no call reaches a half-recovered or half-seeded platform.
 builder.Services.AddHostedService<PendingTapsRecovery>();
@@ -86,6 +102,13 @@ app.MapGrpcService<CarteValoise.Cloud.Services.Rules.CanteenRulesService>();
 app.MapGrpcService<CarteValoise.Cloud.Services.Reservations.ReservationsService>();
 app.MapGrpcService<CarteValoise.Cloud.Services.Reports.CanteenReportsService>();
 app.MapGrpcService<CarteValoise.Cloud.Services.Billing.BillingService>();
+app.MapCarteMail();
+app.MapAccounts();
+app.MapFranceConnect();
+app.MapDocumentSafe();
+app.MapHousehold();
+app.MapPayments();
+app.MapPersonalData();
 if (health is not null)
 {
     app.MapCarteHealth(health);

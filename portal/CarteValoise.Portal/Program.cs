@@ -1,3 +1,8 @@
+using CarteValoise.Portal.MyAccount;
+using CarteValoise.Portal.DocumentSafe;
+using CarteValoise.Portal.Household;
+using CarteValoise.Portal.OnlinePayment;
+using CarteValoise.Portal.Privacy;
 using CarteValoise.Web.Cloud;
 using CarteValoise.Web.Hosting;
 using CarteValoise.Web.Sessions;
@@ -18,6 +23,12 @@ builder.Services.AddSessionCookie("CarteValoise.Portail", cookie =>
     // The cookie ends with the cloud's token (set at sign-in), never renewed past it.
     cookie.SlidingExpiration = false;
 });
+// The citizen's space, an area each (pages, conventions for anonymous pages, endpoints).
+builder.Services.AddAccountPages(builder.Configuration);
+builder.Services.AddDocumentSafePages(builder.Configuration);
+builder.Services.AddHouseholdPages(builder.Configuration);
+builder.Services.AddPaymentPages(builder.Configuration);
+builder.Services.AddPrivacyPages(builder.Configuration);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(SessionRoles.Agent, policy => policy.RequireRole(SessionRoles.Agent));
 builder.Services.AddFrenchPages(pages =>
@@ -32,5 +43,10 @@ builder.Services.AddFrenchPages(pages =>
 var app = builder.Build();
 
 app.UseFrenchPages();
+app.MapAccountPages();
+app.MapDocumentSafePages();
+app.MapHouseholdPages();
+app.MapPaymentPages();
+app.MapPrivacyPages();
 
 app.Run();

@@ -42,7 +42,7 @@ public sealed class SessionTokens(SessionKey key, TimeProvider time)
             return null;
         }
         if (claims is null || DateTimeOffset.FromUnixTimeSeconds(claims.Exp) <= time.GetUtcNow()) return null;
-        return new Caller(claims.Sub, claims.Name, claims.Role, claims.Communes.ToHashSet(), claims.Family);
+        return new Caller(claims.Sub, claims.Name, claims.Role, claims.Communes.ToHashSet(), claims.Family, claims.Sid);
     }
 
     private byte[] Sign(string payload) => HMACSHA256.HashData(key.Bytes, Encoding.ASCII.GetBytes(payload));

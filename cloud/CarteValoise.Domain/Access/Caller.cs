@@ -13,5 +13,8 @@ public enum CallerRole
     Administrator = 4,
 }
 
-/// <summary>Who is calling, as proven by a valid session token.</summary>
-public sealed record Caller(string AccountId, string DisplayName, CallerRole Role, IReadOnlySet<string> CommuneCodes, string? FamilyId);
+/// <summary>
+/// Who is calling, as proven by a valid session token; <see cref="SessionId"/> names the session the
+/// token belongs to (the account's list of active sessions), null for callers without one.
+/// </summary>
+public sealed record Caller(string AccountId, string DisplayName, CallerRole Role, IReadOnlySet<string> CommuneCodes, string? FamilyId, string? SessionId = null);

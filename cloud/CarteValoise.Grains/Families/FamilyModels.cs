@@ -99,4 +99,5 @@ public sealed record AccessLogEntry(
     [property: Id(2)] string DisplayName,
     [property: Id(3)] string What,
     [property: Id(4)] string Why,
-    [property: Id(5)] bool Allowed);
+    [property: Id(5)] bool Allowed,
+    [property: Id(6)] IReadOnlyList<string>? CommuneCodes = null);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CarteValoise.EndToEnd.Tests.Mail;
 using CarteValoise.EndToEnd.Tests.Processes;
 using Xunit.Abstractions;
 
@@ -30,10 +31,13 @@ public sealed class PlatformFixture : IAsyncLifetime
     private readonly Lazy<Task<Uri>> portal;
     private readonly Lazy<Task<Uri>> kiosk;
 
+    // The portal's address is chosen before the cloud starts: the cloud writes links to it in its mails.
+    private readonly Uri portalAddress = new($"http://127.0.0.1:{FreePorts.Next().ToString(CultureInfo.InvariantCulture)}");
+
     public PlatformFixture()
     {
         cloud = new(StartSharedCloudAsync);
-        portal = new(() => StartWebAppAsync("portal", Component.Portal, "/Connexion", []));
+        portal = new(() => StartWebAppAsync("portal", Component.Portal, "/Connexion", PortalSettings(), portalAddress));
         kiosk = new(() => StartWebAppAsync("kiosk", Component.Kiosk, "/", new() { ["Kiosk__IdleSeconds"] = "300" }));
     }
 
@@ -74,6 +78,12 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// one every second, so that a box killed by a test is flagged within seconds, not minutes.
     /// </summary>
     public const int SilentAfterSeconds = 5;
+
+    /// <summary>The SMTP server on loopback that receives every mail the shared cloud sends.</summary>
+    public MailSink Mail { get; } = MailSink.Start();
+
+    /// <summary>The portal's public address, also in the cloud's settings (links in mails, PayFiP's return and notification).</summary>
+    public Uri PortalAddress => portalAddress;
 
     public Task<Uri> CloudAsync() => cloud.Value;
 
@@ -157,6 +167,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         List<RunningProcess> running;
         lock (processes) running = [.. processes];
         foreach (var process in running) await process.DisposeAsync();
+        await Mail.DisposeAsync();
         try
         {
             Directory.Delete(dataRoot, recursive: true);
@@ -170,16 +181,39 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         var settings = CloudSettings.Fresh(NewDataDirectory("cloud"),
             [TappingBox, ImpersonatedBox, KillLoopBox, SequencesBox, ReplayedBox, ImpostorBox, MalformedReadsBox, FallsSilentBox, BackloggedBox, WipedBox],
-            new Dictionary<string, string> { ["Boxes__SilentAfterSeconds"] = SilentAfterSeconds.ToString(CultureInfo.InvariantCulture) });
+            SharedCloudSettings());
         var process = await StartCloudAsync("cloud", settings);
         lock (processes) shared.Add(process);
         return settings.Address;
     }
 
-    private async Task<Uri> StartWebAppAsync(string name, Component component, string firstPage, Dictionary<string, string> settings)
+    /// <summary>
+    /// The shared cloud's settings beyond its boxes: mail to the sink, links to the portal, PayFiP
+    /// at the portal's sandbox gateway (the real protocol, served locally).
+    /// </summary>
+    private Dictionary<string, string> SharedCloudSettings()
+    {
+        var portalBase = portalAddress.ToString().TrimEnd('/');
+        var settings = new Dictionary<string, string>
+        {
+            ["Boxes__SilentAfterSeconds"] = SilentAfterSeconds.ToString(CultureInfo.InvariantCulture),
+            ["Portal__PublicUrl"] = portalBase,
+            ["PayFiP__SoapUrl"] = $"{portalBase}/bac-a-sable/payfip/tpa/services/securite",
+            ["PayFiP__PaymentPageUrl"] = $"{portalBase}/bac-a-sable/payfip/tpa/paiementws.web",
+        };
+        foreach (var (key, value) in Mail.CloudSettings()) settings[key] = value;
+        return settings;
+    }
+
+    private static Dictionary<string, string> PortalSettings() => new()
+    {
+        ["PayFiP__Sandbox__Enabled"] = "true",
+    };
+
+    private async Task<Uri> StartWebAppAsync(string name, Component component, string firstPage, Dictionary<string, string> settings, Uri? at = null)
     {
         var cloudAddress = await CloudAsync();
-        var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+        var address = at ?? new Uri($"http://127.0.0.1:{FreePorts.Next()}");
         settings["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
         settings["Cloud__Address"] = cloudAddress.ToString().TrimEnd('/');
         var process = Launch(name, component, settings);

@@ -1,0 +1,9 @@
+namespace CarteValoise.Cloud.Household;
+
+/// <summary>What this area adds to the silo: its services, and the gRPC services and endpoints it maps.</summary>
+public static class HouseholdRegistration
+{
+    public static IServiceCollection AddHousehold(this IServiceCollection services, IConfiguration configuration, string dataDirectory) => services;
+
+    public static IEndpointRouteBuilder MapHousehold(this IEndpointRouteBuilder endpoints) => endpoints;
+}
