@@ -12,7 +12,7 @@ using Grpc.Core;
 
 namespace CarteValoise.Cloud.Services;
 
-public sealed class AccountsService(
+public sealed partial class AccountsService(
     IGrainFactory grains,
     PasswordHasher hasher,
     SessionTokens tokens,
