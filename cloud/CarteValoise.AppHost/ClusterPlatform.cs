@@ -79,6 +79,7 @@ internal static class ClusterPlatform
         var portal = builder.AddProject<Projects.CarteValoise_Portal>("portal")
             .WithEnvironment("Cloud__Address", addresses)
             .WithExternalHttpEndpoints();
+        CitizenSpace.Wire(portal, silos);
         var kiosk = builder.AddProject<Projects.CarteValoise_Kiosk>("kiosk")
             .WithEnvironment("Cloud__Address", addresses)
             .WithExternalHttpEndpoints();

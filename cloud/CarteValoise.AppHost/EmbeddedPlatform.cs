@@ -14,10 +14,11 @@ internal static class EmbeddedPlatform
         }
         var cloudAddress = cloud.GetEndpoint("http");
 
-        builder.AddProject<Projects.CarteValoise_Portal>("portal")
+        var portal = builder.AddProject<Projects.CarteValoise_Portal>("portal")
             .WithEnvironment("Cloud__Address", cloudAddress)
             .WithExternalHttpEndpoints()
             .WaitFor(cloud);
+        CitizenSpace.Wire(portal, [cloud]);
 
         builder.AddProject<Projects.CarteValoise_Kiosk>("kiosk")
             .WithEnvironment("Cloud__Address", cloudAddress)
