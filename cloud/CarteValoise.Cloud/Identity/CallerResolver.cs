@@ -8,9 +8,11 @@ public sealed class CallerResolver(SessionTokens tokens)
 {
     public Caller Require(ServerCallContext context)
     {
-        var header = context.RequestHeaders.GetValue("authorization");
-        const string scheme = "Bearer ";
-        var token = header is not null && header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
-        return tokens.Validate(token) ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "Session absente ou expirée : reconnectez-vous."));
+        // A token whose session was ended never gets here: SessionCheckInterceptor refused the call
+        // (but on the calls open to anyone, which check the session themselves when they need it).
+        return Find(context) ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "Session absente ou expirée : reconnectez-vous."));
     }
+
+    /// <summary>The caller when the call carries a valid token, or null (for the calls that also serve anonymous people).</summary>
+    public Caller? Find(ServerCallContext context) => tokens.Validate(SessionTokens.FromHeaders(context.RequestHeaders));
 }

@@ -24,6 +24,12 @@ public sealed class PasswordHasher
 
     public bool Verify(string password, string stored)
     {
+        // Argon2 refuses an empty input: an empty password is wrong, after the same time as any other.
+        if (string.IsNullOrEmpty(password))
+        {
+            WasteEquivalentTime(password);
+            return false;
+        }
         var parts = stored.Split('$');
         if (parts.Length != 4 || parts[0] != "argon2id") return false;
         var parameters = parts[1].Split(',').Select(p => p.Split('=')).ToDictionary(p => p[0], p => int.Parse(p[1]));
@@ -34,7 +40,8 @@ public sealed class PasswordHasher
     }
 
     /// <summary>Spends the time a real check would, so an unknown account cannot be told from a wrong password.</summary>
-    public void WasteEquivalentTime(string password) => Derive(password, new byte[16], MemoryKiB, Passes, Lanes);
+    public void WasteEquivalentTime(string? password) =>
+        Derive(string.IsNullOrEmpty(password) ? "\0" : password, new byte[16], MemoryKiB, Passes, Lanes);
 
     private static byte[] Derive(string password, byte[] salt, int memoryKiB, int passes, int lanes)
     {

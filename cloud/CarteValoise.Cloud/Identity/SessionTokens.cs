@@ -14,13 +14,14 @@ public sealed class SessionTokens(SessionKey key, TimeProvider time)
 {
     private sealed record Claims(string Sub, string Name, CallerRole Role, string[] Communes, string? Family, long Exp, string Sid);
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(Caller caller, TimeSpan lifetime)
+    /// <summary>A token for a new session, whose id is random: the account lists it, and a token whose session is no longer listed is refused.</summary>
+    public IssuedSession Issue(Caller caller, TimeSpan lifetime)
     {
         var expiresAt = time.GetUtcNow() + lifetime;
         var claims = new Claims(caller.AccountId, caller.DisplayName, caller.Role, caller.CommuneCodes.Order().ToArray(),
-            caller.FamilyId, expiresAt.ToUnixTimeSeconds(), Convert.ToHexString(RandomNumberGenerator.GetBytes(8)));
+            caller.FamilyId, expiresAt.ToUnixTimeSeconds(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
         var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
-        return ($"{payload}.{Base64Url(Sign(payload))}", DateTimeOffset.FromUnixTimeSeconds(claims.Exp));
+        return new IssuedSession($"{payload}.{Base64Url(Sign(payload))}", DateTimeOffset.FromUnixTimeSeconds(claims.Exp), claims.Sid);
     }
 
     public Caller? Validate(string? token)
@@ -45,6 +46,14 @@ public sealed class SessionTokens(SessionKey key, TimeProvider time)
         return new Caller(claims.Sub, claims.Name, claims.Role, claims.Communes.ToHashSet(), claims.Family, claims.Sid);
     }
 
+    /// <summary>The bearer token of a gRPC call ("authorization: Bearer …"), or null.</summary>
+    public static string? FromHeaders(Grpc.Core.Metadata headers)
+    {
+        var header = headers.GetValue("authorization");
+        const string scheme = "Bearer ";
+        return header is not null && header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
+    }
+
     private byte[] Sign(string payload) => HMACSHA256.HashData(key.Bytes, Encoding.ASCII.GetBytes(payload));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -55,3 +64,5 @@ public sealed class SessionTokens(SessionKey key, TimeProvider time)
         return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
     }
 }
+
+public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt, string SessionId);
