@@ -42,6 +42,7 @@ public sealed class DemoSeeder(IGrainFactory grains, PasswordHasher hasher, ICon
         await SeedAccount(AdministratorLogin, "Administrateur de la plateforme (démonstration)", AdministratorPassword,
             CallerRole.Administrator, [], null);
         await SeedBoxes();
+        await DemoHouseholds.SeedAsync(grains);
         logger.LogInformation("Données de démonstration prêtes : {Count} communes", Communes.Length);
     }
 
