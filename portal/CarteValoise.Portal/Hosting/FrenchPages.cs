@@ -7,7 +7,8 @@ namespace CarteValoise.Web.Hosting;
 
 /// <summary>
 /// What the portal and the kiosk share around their pages: French text written as it is, cloud
-/// errors turned into French pages, and one request pipeline. The kiosk compiles this file.
+/// errors and refused forms turned into French pages, the security headers, and one request
+/// pipeline. The kiosk compiles this file.
 /// </summary>
 public static class FrenchPages
 {
@@ -15,11 +16,16 @@ public static class FrenchPages
     {
         // Accented letters are written as they are, not as &#xE9; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        return services.AddRazorPages(conventions).AddMvcOptions(mvc => mvc.Filters.Add<CloudErrorFilter>());
+        return services.AddRazorPages(conventions).AddMvcOptions(mvc =>
+        {
+            mvc.Filters.Add<CloudErrorFilter>();
+            mvc.Filters.Add<RejectedForms>();
+        });
     }
 
     public static void UseFrenchPages(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Erreur/500");
         app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
         app.UseStaticFiles();

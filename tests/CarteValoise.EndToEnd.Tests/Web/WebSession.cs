@@ -58,6 +58,13 @@ public sealed class WebSession(Uri site) : IDisposable
         return await Read(response);
     }
 
+    /// <summary>Posts these fields as they are, with no anti-forgery token added: a forged form, or one from a page kept too long.</summary>
+    public async Task<WebPage> PostAsync(string path, IReadOnlyDictionary<string, string> fields)
+    {
+        using var response = await http.PostAsync(path, new FormUrlEncodedContent(fields));
+        return await Read(response);
+    }
+
     public Task<WebPage> SignInAsync(string email, string password) =>
         SubmitFormAsync("/Connexion", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
 

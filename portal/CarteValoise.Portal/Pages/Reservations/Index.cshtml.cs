@@ -72,6 +72,9 @@ public sealed class IndexModel(Families.FamiliesClient families, Contracts.Reser
     /// <summary>A new id for each form shown: the save it carries applies once however often it is sent.</summary>
     public string NewOperationId { get; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>True when no family is attached to the account yet (a citizen who has just registered).</summary>
+    public bool NoFamily { get; private set; }
+
     /// <summary>True in the answer to a save the cloud refused as a whole.</summary>
     public bool Refused { get; private set; }
 
@@ -166,7 +169,17 @@ public sealed class IndexModel(Families.FamiliesClient families, Contracts.Reser
         Today = FrenchFormat.TodayInParis(time);
         Monday = WeekAsked(report: true);
         var cancel = HttpContext.RequestAborted;
-        Family = await families.GetMyFamilyAsync(new GetMyFamilyRequest(), cancellationToken: cancel);
+        try
+        {
+            Family = await families.GetMyFamilyAsync(new GetMyFamilyRequest(), cancellationToken: cancel);
+        }
+        catch (RpcException refusal) when (refusal.StatusCode == GrpcStatus.FailedPrecondition)
+        {
+            // The cloud's word for an account that no family is attached to: nothing to reserve yet.
+            NoFamily = true;
+            Family = new FamilySummary();
+            return;
+        }
         ChildId = string.IsNullOrWhiteSpace(Child) ? Family.Children.FirstOrDefault()?.ChildId : Child.Trim();
         if (ChildId is null)
         {
