@@ -35,6 +35,15 @@ internal static class ClusterPlatform
         // One key for the three silos, made at each start like the boxes' secrets: a session
         // opened through one silo is honoured by the others.
         var tokenSigningKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        // One document key too, but kept with the cluster's data: the documents in PostgreSQL must
+        // stay readable by every silo, and after a restart.
+        var documentKeyFile = Path.Combine(dataRoot, "cluster", "document-safe.key");
+        if (!File.Exists(documentKeyFile))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(documentKeyFile)!);
+            File.WriteAllText(documentKeyFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+        var documentKey = File.ReadAllText(documentKeyFile).Trim();
         var silos = new List<IResourceBuilder<ProjectResource>>();
         for (var i = 0; i < Silos; i++)
         {
@@ -60,6 +69,7 @@ internal static class ClusterPlatform
                 .WithEnvironment("Orleans__AdvertisedIp", "127.0.0.1")
                 .WithEnvironment("Health__Port", Text(HealthPort(i)))
                 .WithEnvironment("Identity__TokenSigningKey", tokenSigningKey)
+                .WithEnvironment("DocumentSafe__Key", documentKey)
                 .WaitForCompletion(migrate);
             silos.Add(silo);
         }

@@ -12,7 +12,9 @@ namespace CarteValoise.Cloud.Migration;
 /// Prints <c>REPLACED records=&lt;n&gt;</c> (with --replace), <c>IMPORTED records=&lt;n&gt;</c>, a
 /// <c>COUNT state=&lt;name&gt; records=&lt;n&gt;</c> line per state name, and
 /// <c>BALANCES families=&lt;n&gt; file_cents=&lt;sum&gt; postgres_cents=&lt;sum&gt;</c>; exits 0 only when
-/// every state read back equals the file and both sums are equal.
+/// every state read back equals the file and both sums are equal. The documents' encrypted contents
+/// exported beside the file (<see cref="DocumentContentsFile"/>) go to <c>carte_document_content</c>,
+/// checked before any state is written and read back after: <c>DOCUMENTS imported=&lt;n&gt;</c>.
 /// </summary>
 public static class ImportCommand
 {
@@ -28,15 +30,20 @@ public static class ImportCommand
         if (!PostgresSettings.IsSelected(host.Configuration))
             throw new MigrationFailure(MigrationExitCodes.Usage,
                 "import écrit dans PostgreSQL : donnez Storage:Kind=Postgres et Storage:Postgres:ConnectionString.");
-        var target = new PostgresTarget(PostgresSettings.From(host.Configuration), host.ServiceId);
+        var settings = PostgresSettings.From(host.Configuration);
+        var target = new PostgresTarget(settings, host.ServiceId);
         var file = ExportFileReader.Open(Path.GetFullPath(from));
+        await PostgresTarget.EnsureSchemaAsync(host.Configuration, CancellationToken.None);
+        var documents = await DocumentContentsMove.PrepareImportAsync(settings, Path.GetFullPath(from), line.Has("--replace"), CancellationToken.None);
         var result = await new PostgresImport(host, file, target).RunAsync(line.Has("--replace"), CancellationToken.None);
+        var documentsImported = documents is null ? (long?)null : await documents(CancellationToken.None);
 
         if (line.Has("--replace")) Console.WriteLine(Invariant($"REPLACED records={result.Replaced}"));
         Console.WriteLine(Invariant($"IMPORTED records={result.Records}"));
         foreach (var (state, count) in result.States) Console.WriteLine(Invariant($"COUNT state={state} records={count}"));
         Console.WriteLine(Invariant(
             $"BALANCES families={result.StoredBalances.Families} file_cents={result.FileBalances.Cents} postgres_cents={result.StoredBalances.Cents}"));
+        if (documentsImported is { } imported) Console.WriteLine(Invariant($"DOCUMENTS imported={imported}"));
 
         if (result.Reencoded > 0)
             await Console.Error.WriteLineAsync(Invariant(

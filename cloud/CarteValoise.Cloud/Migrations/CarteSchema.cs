@@ -9,9 +9,13 @@ namespace CarteValoise.Cloud.Migrations;
 /// </summary>
 public static class CarteSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
-    /// <summary>The statements of each version, in order; version 1 is the version table itself.</summary>
+    /// <summary>
+    /// The statements of each version, in order; version 1 is the version table itself; version 2
+    /// the document safe's encrypted contents (sealed bytes, already incompressible: stored out of
+    /// line without TOAST's compression).
+    /// </summary>
     private static readonly IReadOnlyDictionary<int, string> Steps = new Dictionary<int, string>
     {
         [1] = """
@@ -20,6 +24,15 @@ public static class CarteSchema
                   version integer NOT NULL PRIMARY KEY,
                   applied_at timestamptz NOT NULL
               );
+              """,
+        [2] = """
+              CREATE TABLE IF NOT EXISTS carte_document_content
+              (
+                  content_id text NOT NULL PRIMARY KEY,
+                  sealed bytea NOT NULL,
+                  stored_at timestamptz NOT NULL
+              );
+              ALTER TABLE carte_document_content ALTER COLUMN sealed SET STORAGE EXTERNAL;
               """,
     };
 

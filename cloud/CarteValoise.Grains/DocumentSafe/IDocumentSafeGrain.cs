@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace CarteValoise.Grains.DocumentSafe;
 
 /// <summary>
@@ -16,6 +18,27 @@ public interface IDocumentSafeGrain : IGrainWithStringKey
 
     /// <summary>The copies frozen for one request (empty if none).</summary>
     Task<IReadOnlyList<SubmittedDocument>> GetSubmitted(string requestRef);
+
+    /// <summary>Every document in the safe, and the bytes they count against the quota.</summary>
+    [ReadOnly]
+    Task<DocumentSafeContents> GetContents();
+
+    /// <summary>One document of the safe; null if it is not (or no longer) there.</summary>
+    [ReadOnly]
+    Task<StoredDocument?> Get(string documentId);
+
+    /// <summary>
+    /// Puts a document whose content is already in the file store into the safe. Idempotent on its
+    /// id. Refused (French message, nothing added) when it does not fit in <paramref name="quotaBytes"/>.
+    /// </summary>
+    Task<StoredDocument> Add(StoredDocument document, long quotaBytes);
+
+    /// <summary>Takes a document out of the safe; its frozen copies stay with their requests. Idempotent.</summary>
+    Task<DocumentRemoval> Remove(string documentId);
+
+    /// <summary>Every copy frozen for any request, oldest first ("Mes données").</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<FrozenCopy>> GetAllSubmitted();
 }
 
 /// <summary>A frozen copy of a document, submitted with a request and readable by that request's commune.</summary>

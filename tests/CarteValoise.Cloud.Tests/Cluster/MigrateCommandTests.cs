@@ -18,12 +18,14 @@ public sealed class MigrateCommandTests
             [
                 $"Base « {database.Name} » créée. / Database \"{database.Name}\" created.",
                 "Scripts Orleans appliqués : Main, Clustering, Persistence, Reminders. / Orleans scripts applied: Main, Clustering, Persistence, Reminders.",
-                "MIGRATED schema=1",
+                "MIGRATED schema=2",
             ],
             first.StandardOutput);
         Assert.True(second.ExitCode == 0, second.Dump());
-        Assert.Equal(["Scripts Orleans déjà appliqués. / Orleans scripts already applied.", "MIGRATED schema=1"], second.StandardOutput);
-        Assert.Equal([1], await database.ColumnAsync<int>("SELECT version FROM carte_schema_version"));
+        Assert.Equal(["Scripts Orleans déjà appliqués. / Orleans scripts already applied.", "MIGRATED schema=2"], second.StandardOutput);
+        Assert.Equal([1, 2], await database.ColumnAsync<int>("SELECT version FROM carte_schema_version ORDER BY version"));
+        Assert.Equal(["carte_document_content", "carte_schema_version"], await database.ColumnAsync<string>(
+            "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'carte%' ORDER BY table_name"));
         Assert.Equal(
             ["orleansmembershiptable", "orleansmembershipversiontable", "orleansquery", "orleansreminderstable", "orleansstorage"],
             await database.ColumnAsync<string>(
@@ -36,16 +38,31 @@ public sealed class MigrateCommandTests
         await using var database = TestDatabase.Named();
         var migrated = await CloudProcess.RunAsync(SiloSettings.Migration(database.ConnectionString), "migrate");
         Assert.True(migrated.ExitCode == 0, migrated.Dump());
-        await database.ExecuteAsync("INSERT INTO carte_schema_version (version, applied_at) VALUES (2, now())");
+        await database.ExecuteAsync("INSERT INTO carte_schema_version (version, applied_at) VALUES (3, now())");
 
         var again = await CloudProcess.RunAsync(SiloSettings.Migration(database.ConnectionString), "migrate");
 
         Assert.Equal(3, again.ExitCode);
         Assert.Equal(
-            ["Le schéma PostgreSQL est à la version 2, plus récente que celle de ce programme (1) : rien n'a été changé ; utilisez la version de CarteValoise qui l'a appliqué. / " +
-             "PostgreSQL schema is at version 2, newer than this program's (1): nothing was changed; use the CarteValoise release that applied it."],
+            ["Le schéma PostgreSQL est à la version 3, plus récente que celle de ce programme (2) : rien n'a été changé ; utilisez la version de CarteValoise qui l'a appliqué. / " +
+             "PostgreSQL schema is at version 3, newer than this program's (2): nothing was changed; use the CarteValoise release that applied it."],
             again.StandardError);
-        Assert.DoesNotContain("MIGRATED schema=1", again.StandardOutput);
+        Assert.DoesNotContain("MIGRATED schema=2", again.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Migrate_brings_a_schema_of_version_1_to_version_2_with_the_document_safe_table()
+    {
+        await using var database = TestDatabase.Named();
+        await database.MigratedToVersion1Async();
+
+        var migrate = await CloudProcess.RunAsync(SiloSettings.Migration(database.ConnectionString), "migrate");
+
+        Assert.True(migrate.ExitCode == 0, migrate.Dump());
+        Assert.Equal(["Scripts Orleans déjà appliqués. / Orleans scripts already applied.", "MIGRATED schema=2"], migrate.StandardOutput);
+        Assert.Equal([1, 2], await database.ColumnAsync<int>("SELECT version FROM carte_schema_version ORDER BY version"));
+        Assert.Equal(["content_id text", "sealed bytea", "stored_at timestamp with time zone"], await database.ColumnAsync<string>(
+            "SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_name = 'carte_document_content' ORDER BY ordinal_position"));
     }
 
     [Fact]

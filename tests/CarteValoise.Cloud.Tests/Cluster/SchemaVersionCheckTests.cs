@@ -22,9 +22,18 @@ public sealed class SchemaVersionCheckTests
         await using var database = TestDatabase.Named();
         var migrated = await CloudProcess.RunAsync(SiloSettings.Migration(database.ConnectionString), "migrate");
         Assert.True(migrated.ExitCode == 0, migrated.Dump());
-        await database.ExecuteAsync("INSERT INTO carte_schema_version (version, applied_at) VALUES (2, now())");
+        await database.ExecuteAsync("INSERT INTO carte_schema_version (version, applied_at) VALUES (3, now())");
 
-        await AssertRefusedAsync(database, found: 2);
+        await AssertRefusedAsync(database, found: 3);
+    }
+
+    [Fact]
+    public async Task A_silo_on_a_schema_of_version_1_refuses_to_start_until_migrate_adds_the_document_safe()
+    {
+        await using var database = TestDatabase.Named();
+        await database.MigratedToVersion1Async();
+
+        await AssertRefusedAsync(database, found: 1);
     }
 
     [Fact]
@@ -51,8 +60,8 @@ public sealed class SchemaVersionCheckTests
         Assert.True(silo.ExitCode == 3, silo.Dump());
         // One line, both languages, and no stack trace.
         Assert.Equal(
-            [$"Le schéma PostgreSQL est à la version {found}, ce silo attend la version 1 : lancez `CarteValoise.Cloud migrate`. / " +
-             $"PostgreSQL schema is at version {found}, this silo expects 1: run `CarteValoise.Cloud migrate`."],
+            [$"Le schéma PostgreSQL est à la version {found}, ce silo attend la version 2 : lancez `CarteValoise.Cloud migrate`. / " +
+             $"PostgreSQL schema is at version {found}, this silo expects 2: run `CarteValoise.Cloud migrate`."],
             silo.StandardError);
         Assert.DoesNotContain(silo.StandardOutput, line => line.StartsWith("CLOUD READY", StringComparison.Ordinal));
     }

@@ -43,6 +43,17 @@ internal sealed class TestDatabase : IAsyncDisposable
         await create.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// A database as a release of schema version 1 left it: migrated by this build, then the steps
+    /// after version 1 taken back (today: the document safe's table).
+    /// </summary>
+    public async Task MigratedToVersion1Async()
+    {
+        var migrated = await CloudProcess.RunAsync(SiloSettings.Migration(ConnectionString), "migrate");
+        if (migrated.ExitCode != 0) throw new InvalidOperationException($"migrate failed: {migrated.Dump()}");
+        await ExecuteAsync("DROP TABLE carte_document_content; DELETE FROM carte_schema_version WHERE version > 1");
+    }
+
     public async Task ExecuteAsync(string sql)
     {
         await using var connection = await OpenAsync(ConnectionString);
