@@ -33,8 +33,15 @@ public static class DocumentKinds
         "Date de l'attestation", "La date à laquelle l'attestation a été éditée, écrite sur celle-ci.",
         ValidityRule.ThreeMonths);
 
+    /// <summary>The proof a custody change needs (household dossier): a judgement or a homologated agreement does not expire.</summary>
+    public static readonly DocumentKind CustodyJudgement = new(
+        "jugement-garde", "Jugement ou convention de garde",
+        "sans limite de validité, tant qu'un nouveau jugement ne le remplace pas",
+        "Date du jugement ou de la convention", "La date écrite sur le jugement, ou celle de l'homologation de la convention.",
+        ValidityRule.NoExpiry);
+
     public static IReadOnlyList<DocumentKind> All { get; } =
-        [ProofOfAddress, FamilyRecordBook, IdentityDocument, TaxNotice, FamilyAllowanceCertificate];
+        [ProofOfAddress, FamilyRecordBook, IdentityDocument, TaxNotice, FamilyAllowanceCertificate, CustodyJudgement];
 
     public static DocumentKind? Find(string? code) => All.FirstOrDefault(kind => kind.Code == code?.Trim());
 }
