@@ -1,9 +1,42 @@
+using CarteValoise.Contracts.Payments;
+using CarteValoise.Portal.OnlinePayment.Sandbox;
+using CarteValoise.Web.Cloud;
+using CarteValoise.Web.Sessions;
+using Grpc.Net.Client.Balancer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace CarteValoise.Portal.OnlinePayment;
 
-/// <summary>What this area adds to the portal: its services, page conventions and endpoints.</summary>
+/// <summary>
+/// What this area adds to the portal: the cloud's Payments client (made as CloudClients makes the
+/// others: the same channel, the signed-in user's token on every call), PayFiP's notification
+/// endpoint /Paiement/Notification, and, when <c>PayFiP:Sandbox:Enabled</c> is true (the demo and
+/// the tests), the local sandbox gateway under /bac-a-sable/payfip that speaks PayFiP's protocol.
+/// The pages are /Paiement/* (parents) and /Admin/Paiements (agents), signed in as every page.
+/// </summary>
 public static class PaymentPagesRegistration
 {
-    public static IServiceCollection AddPaymentPages(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddPaymentPages(this IServiceCollection services, IConfiguration configuration)
+    {
+        var cloud = CloudChannel.Parse(configuration["Cloud:Address"]);
+        services.AddHttpContextAccessor();
+        if (cloud.Resolver() is { } resolver) services.TryAddEnumerable(ServiceDescriptor.Singleton<ResolverFactory>(resolver));
+        services.AddGrpcClient<Payments.PaymentsClient>(options => options.Address = cloud.Address)
+            .ConfigureChannel(channel => cloud.Configure(channel, [Payments.Descriptor]))
+            .AddCallCredentials((_, metadata, provider) =>
+            {
+                var token = provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.SessionToken();
+                if (!string.IsNullOrEmpty(token)) metadata.Add("authorization", $"Bearer {token}");
+                return Task.CompletedTask;
+            });
+        if (configuration.GetValue("PayFiP:Sandbox:Enabled", false)) services.AddPayFiPSandbox();
+        return services;
+    }
 
-    public static WebApplication MapPaymentPages(this WebApplication app) => app;
+    public static WebApplication MapPaymentPages(this WebApplication app)
+    {
+        app.MapPaymentNotification();
+        if (app.Configuration.GetValue("PayFiP:Sandbox:Enabled", false)) app.MapPayFiPSandbox();
+        return app;
+    }
 }

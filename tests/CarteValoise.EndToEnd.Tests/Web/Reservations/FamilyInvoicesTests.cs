@@ -54,9 +54,9 @@ public sealed class FamilyInvoicesTests(PlatformFixture platform, ITestOutputHel
         Assert.Equal(
             $"{FrenchWords.Month(month)} {own.Number} {FrenchWords.Euros(own.TotalCents)} {(own.Paid ? "payée" : "à payer")}"
             + (!own.Paid && own.PaidCents > 0 ? $" (reste {FrenchWords.Euros(own.TotalCents - own.PaidCents)})" : "")
-            + $" Télécharger la facture (PDF) de {FrenchWords.Month(month)}",
+            + $" Télécharger la facture (PDF) de {FrenchWords.Month(month)}" + (own.Paid ? "" : $" Payer en ligne la facture de {FrenchWords.Month(month)}"),
             Markup.Text(cells));
-        var link = Markup.Tags(home.Html, "a", row.End, rowEnd).Single();
+        var link = Markup.Tags(home.Html, "a", row.End, rowEnd).Single(a => a["type"] == "application/pdf");
         Assert.Equal($"/Factures/{own.Number}", link["href"]);
 
         using var download = new Downloads(await platform.PortalAsync());
