@@ -1,14 +1,20 @@
 using CarteValoise.Contracts.Accounts;
+using CarteValoise.Portal.MyAccount;
 using CarteValoise.Web.Sessions;
 using Grpc.Core;
 using GrpcStatus = Grpc.Core.StatusCode;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CarteValoise.Portal.Pages;
 
-/// <summary>Sign-in with an email and a password; the cloud checks them and issues the session.</summary>
-public sealed class ConnexionModel(Accounts.AccountsClient accounts) : PageModel
+/// <summary>
+/// Sign-in with an email and a password; the cloud checks them and issues the session, or asks for
+/// the second factor (then the code step takes over), or refuses in French (throttled, email not
+/// confirmed yet). FranceConnect is offered beside when it is configured.
+/// </summary>
+public sealed class ConnexionModel(Accounts.AccountsClient accounts, SecondFactorChallenges challenges, PortalFranceConnect franceConnect) : PageModel
 {
     public const string WrongCredentials = "Adresse électronique ou mot de passe incorrect.";
     public const string CloudUnavailable = "Le service est momentanément indisponible, réessayez dans un instant.";
@@ -22,8 +28,22 @@ public sealed class ConnexionModel(Accounts.AccountsClient accounts) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public IActionResult OnGet() =>
-        User.Identity?.IsAuthenticated == true ? Redirect(HomeOf(User.IsInRole(SessionRoles.Agent))) : Page();
+    /// <summary>Left by the previous page: signed out everywhere, password changed…</summary>
+    [TempData(Key = Notices.Done)]
+    public string? Done { get; set; }
+
+    /// <summary>Left by a refused FranceConnect sign-in or an expired second step.</summary>
+    [TempData(Key = Notices.Refusal)]
+    public string? Refusal { get; set; }
+
+    public bool OffersFranceConnect => franceConnect.IsConfigured;
+
+    public IActionResult OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true) return Redirect(Landing.After(null, User.IsInRole(SessionRoles.Agent)));
+        if (Refusal is not null) ModelState.AddModelError(string.Empty, Refusal);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -45,7 +65,7 @@ public sealed class ConnexionModel(Accounts.AccountsClient accounts) : PageModel
         try
         {
             session = await accounts.SignInAsync(
-                new SignInRequest { Email = email, Password = Password },
+                new SignInRequest { Email = email, Password = Password, Client = SessionClients.Of(HttpContext) },
                 cancellationToken: HttpContext.RequestAborted);
         }
         catch (RpcException refusal) when (refusal.StatusCode is GrpcStatus.Unauthenticated or GrpcStatus.PermissionDenied
@@ -54,11 +74,24 @@ public sealed class ConnexionModel(Accounts.AccountsClient accounts) : PageModel
             ModelState.AddModelError(string.Empty, WrongCredentials);
             return Page();
         }
+        catch (RpcException refusal) when (refusal.StatusCode is GrpcStatus.ResourceExhausted or GrpcStatus.FailedPrecondition
+                                           && !string.IsNullOrWhiteSpace(refusal.Status.Detail))
+        {
+            // Too many attempts (until when, in French), or an email not confirmed yet (a new link is on its way).
+            ModelState.AddModelError(string.Empty, refusal.Status.Detail);
+            return Page();
+        }
         catch (RpcException refusal) when (refusal.StatusCode is GrpcStatus.Unavailable or GrpcStatus.DeadlineExceeded)
         {
             ModelState.AddModelError(string.Empty, CloudUnavailable);
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return Page();
+        }
+
+        if (session.SecondFactorChallenge.Length > 0 && session.Token.Length == 0)
+        {
+            challenges.Remember(HttpContext, new PendingSecondFactor(session.SecondFactorChallenge, ReturnUrl));
+            return Redirect(SecondFactorChallenges.StepPath);
         }
 
         var role = session.Identity?.Role ?? Role.Unspecified;
@@ -70,20 +103,16 @@ public sealed class ConnexionModel(Accounts.AccountsClient accounts) : PageModel
         }
 
         await HttpContext.SignInWithSessionAsync(session);
-        return Redirect(NextPage(role == Role.Agent));
+        return Redirect(Landing.After(ReturnUrl, role == Role.Agent));
     }
 
-    // Back to the page that asked for a sign-in, when it is one of ours and meant for this role.
-    private string NextPage(bool agent)
+    /// <summary>«S'identifier avec FranceConnect»: off to FranceConnect, back through the handler's callback.</summary>
+    public async Task<IActionResult> OnPostFranceConnectAsync()
     {
-        var home = HomeOf(agent);
-        if (!Url.IsLocalUrl(ReturnUrl) || ReturnUrl == "/")
-        {
-            return home;
-        }
-        var forAgents = ReturnUrl.StartsWith("/Admin", StringComparison.OrdinalIgnoreCase);
-        return forAgents == agent ? ReturnUrl : home;
+        if (!franceConnect.IsConfigured) return NotFound();
+        var back = Landing.IsLocal(ReturnUrl) ? ReturnUrl : "/";
+        if (await FranceConnectSignIn.TryChallengeAsync(HttpContext, new AuthenticationProperties { RedirectUri = back })) return new EmptyResult();
+        ModelState.AddModelError(string.Empty, FranceConnectSignIn.Unreachable);
+        return Page();
     }
-
-    private static string HomeOf(bool agent) => agent ? "/Admin" : "/";
 }

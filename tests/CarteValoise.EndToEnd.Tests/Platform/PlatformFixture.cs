@@ -1,4 +1,5 @@
 using System.Globalization;
+using CarteValoise.EndToEnd.Tests.FranceConnect;
 using CarteValoise.EndToEnd.Tests.Mail;
 using CarteValoise.EndToEnd.Tests.Processes;
 using Xunit.Abstractions;
@@ -36,6 +37,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public PlatformFixture()
     {
+        FranceConnect = LocalFranceConnect.Start(portalAddress);
         cloud = new(StartSharedCloudAsync);
         portal = new(() => StartWebAppAsync("portal", Component.Portal, "/Connexion", PortalSettings(), portalAddress));
         kiosk = new(() => StartWebAppAsync("kiosk", Component.Kiosk, "/", new() { ["Kiosk__IdleSeconds"] = "300" }));
@@ -81,6 +83,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     /// <summary>The SMTP server on loopback that receives every mail the shared cloud sends.</summary>
     public MailSink Mail { get; } = MailSink.Start();
+
+    /// <summary>The local OpenID Connect provider speaking FranceConnect v2, given to the portal and the shared cloud.</summary>
+    public LocalFranceConnect FranceConnect { get; }
 
     /// <summary>The portal's public address, also in the cloud's settings (links in mails, PayFiP's return and notification).</summary>
     public Uri PortalAddress => portalAddress;
@@ -168,6 +173,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         lock (processes) running = [.. processes];
         foreach (var process in running) await process.DisposeAsync();
         await Mail.DisposeAsync();
+        await FranceConnect.DisposeAsync();
         try
         {
             Directory.Delete(dataRoot, recursive: true);
@@ -202,10 +208,11 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["PayFiP__PaymentPageUrl"] = $"{portalBase}/bac-a-sable/payfip/tpa/paiementws.web",
         };
         foreach (var (key, value) in Mail.CloudSettings()) settings[key] = value;
+        foreach (var (key, value) in FranceConnect.CloudSettings()) settings[key] = value;
         return settings;
     }
 
-    private static Dictionary<string, string> PortalSettings() => new()
+    private Dictionary<string, string> PortalSettings() => new(FranceConnect.PortalSettings())
     {
         ["PayFiP__Sandbox__Enabled"] = "true",
     };
