@@ -49,12 +49,30 @@ public static class CloudClients
         return services;
     }
 
-    private static void Register<TClient>(IServiceCollection services, CloudChannel cloud) where TClient : class
+    /// <summary>
+    /// A client of another of the cloud's services (an area of the portal: documents, household,
+    /// payments…), made as the ones above: the same channel over one address or a list of silos,
+    /// safe calls retried, the signed-in user's token on every call. Once per client type: two
+    /// registrations would put two tokens on each call.
+    /// </summary>
+    public static IServiceCollection AddCloudClient<TClient>(this IServiceCollection services, IConfiguration configuration, ProtoService service)
+        where TClient : class
     {
+        if (services.Any(d => d.ServiceType == typeof(TClient))) return services;
+        var cloud = CloudChannel.Parse(configuration["Cloud:Address"]);
+        services.AddHttpContextAccessor();
+        if (cloud.Resolver() is { } resolver) services.TryAddEnumerable(ServiceDescriptor.Singleton<ResolverFactory>(resolver));
+        Register<TClient>(services, cloud, [service]);
+        return services;
+    }
+
+    private static void Register<TClient>(IServiceCollection services, CloudChannel cloud, IReadOnlyList<ProtoService>? described = null) where TClient : class
+    {
+        described ??= Services;
         services.AddGrpcClient<TClient>(options => options.Address = cloud.Address)
             // Plain http is HTTP/2 with prior knowledge on loopback; call credentials are refused
             // there unless allowed explicitly (CloudChannel.Configure does).
-            .ConfigureChannel(channel => cloud.Configure(channel, Services))
+            .ConfigureChannel(channel => cloud.Configure(channel, described))
             .AddCallCredentials((_, metadata, provider) =>
             {
                 var token = provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.SessionToken();

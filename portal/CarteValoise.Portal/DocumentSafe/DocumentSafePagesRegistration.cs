@@ -1,8 +1,5 @@
 using CarteValoise.Contracts.Documents;
 using CarteValoise.Web.Cloud;
-using CarteValoise.Web.Sessions;
-using Grpc.Net.Client.Balancer;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CarteValoise.Portal.DocumentSafe;
 
@@ -17,17 +14,7 @@ public static class DocumentSafePagesRegistration
 {
     public static IServiceCollection AddDocumentSafePages(this IServiceCollection services, IConfiguration configuration)
     {
-        var cloud = CloudChannel.Parse(configuration["Cloud:Address"]);
-        services.AddHttpContextAccessor();
-        if (cloud.Resolver() is { } resolver) services.TryAddEnumerable(ServiceDescriptor.Singleton<ResolverFactory>(resolver));
-        services.AddGrpcClient<Documents.DocumentsClient>(options => options.Address = cloud.Address)
-            .ConfigureChannel(channel => cloud.Configure(channel, [Documents.Descriptor]))
-            .AddCallCredentials((_, metadata, provider) =>
-            {
-                var token = provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.SessionToken();
-                if (!string.IsNullOrEmpty(token)) metadata.Add("authorization", $"Bearer {token}");
-                return Task.CompletedTask;
-            });
+        services.AddCloudClient<Documents.DocumentsClient>(configuration, Documents.Descriptor);
         services.AddSingleton(SafeUploadLimit.From(configuration));
         services.AddTransient<SafeTransfers>();
         return services;

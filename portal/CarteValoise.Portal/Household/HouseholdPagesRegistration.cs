@@ -1,10 +1,6 @@
 using CarteValoise.Contracts.Documents;
 using CarteValoise.Contracts.Households;
 using CarteValoise.Web.Cloud;
-using CarteValoise.Web.Sessions;
-using Grpc.Net.Client.Balancer;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using ProtoService = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace CarteValoise.Portal.Household;
 
@@ -19,25 +15,11 @@ public static class HouseholdPagesRegistration
 {
     public static IServiceCollection AddHouseholdPages(this IServiceCollection services, IConfiguration configuration)
     {
-        var cloud = CloudChannel.Parse(configuration["Cloud:Address"]);
-        services.AddHttpContextAccessor();
-        if (cloud.Resolver() is { } resolver) services.TryAddEnumerable(ServiceDescriptor.Singleton<ResolverFactory>(resolver));
-        AddClient<Households.HouseholdsClient>(services, cloud, Households.Descriptor);
-        // One registration of a client only: a second would add a second token to each call.
-        if (!services.Any(d => d.ServiceType == typeof(Documents.DocumentsClient)))
-            AddClient<Documents.DocumentsClient>(services, cloud, Documents.Descriptor);
+        services.AddCloudClient<Households.HouseholdsClient>(configuration, Households.Descriptor);
+        // To pick a proof from the citizen's safe (registered once, whichever area comes first).
+        services.AddCloudClient<Documents.DocumentsClient>(configuration, Documents.Descriptor);
         return services;
     }
 
     public static WebApplication MapHouseholdPages(this WebApplication app) => app;
-
-    private static void AddClient<TClient>(IServiceCollection services, CloudChannel cloud, ProtoService service) where TClient : class =>
-        services.AddGrpcClient<TClient>(options => options.Address = cloud.Address)
-            .ConfigureChannel(channel => cloud.Configure(channel, [service]))
-            .AddCallCredentials((_, metadata, provider) =>
-            {
-                var token = provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.SessionToken();
-                if (!string.IsNullOrEmpty(token)) metadata.Add("authorization", $"Bearer {token}");
-                return Task.CompletedTask;
-            });
 }

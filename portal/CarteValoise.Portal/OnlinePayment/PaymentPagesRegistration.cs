@@ -1,9 +1,6 @@
 using CarteValoise.Contracts.Payments;
 using CarteValoise.Portal.OnlinePayment.Sandbox;
 using CarteValoise.Web.Cloud;
-using CarteValoise.Web.Sessions;
-using Grpc.Net.Client.Balancer;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CarteValoise.Portal.OnlinePayment;
 
@@ -18,17 +15,7 @@ public static class PaymentPagesRegistration
 {
     public static IServiceCollection AddPaymentPages(this IServiceCollection services, IConfiguration configuration)
     {
-        var cloud = CloudChannel.Parse(configuration["Cloud:Address"]);
-        services.AddHttpContextAccessor();
-        if (cloud.Resolver() is { } resolver) services.TryAddEnumerable(ServiceDescriptor.Singleton<ResolverFactory>(resolver));
-        services.AddGrpcClient<Payments.PaymentsClient>(options => options.Address = cloud.Address)
-            .ConfigureChannel(channel => cloud.Configure(channel, [Payments.Descriptor]))
-            .AddCallCredentials((_, metadata, provider) =>
-            {
-                var token = provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.SessionToken();
-                if (!string.IsNullOrEmpty(token)) metadata.Add("authorization", $"Bearer {token}");
-                return Task.CompletedTask;
-            });
+        services.AddCloudClient<Payments.PaymentsClient>(configuration, Payments.Descriptor);
         if (configuration.GetValue("PayFiP:Sandbox:Enabled", false)) services.AddPayFiPSandbox();
         return services;
     }

@@ -1,8 +1,5 @@
 using CarteValoise.Contracts.PersonalData;
 using CarteValoise.Web.Cloud;
-using CarteValoise.Web.Sessions;
-using Grpc.Net.Client.Balancer;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CarteValoise.Portal.Privacy;
 
@@ -15,17 +12,7 @@ public static class PrivacyPagesRegistration
 {
     public static IServiceCollection AddPrivacyPages(this IServiceCollection services, IConfiguration configuration)
     {
-        var cloud = CloudChannel.Parse(configuration["Cloud:Address"]);
-        services.AddHttpContextAccessor();
-        if (cloud.Resolver() is { } resolver) services.TryAddEnumerable(ServiceDescriptor.Singleton<ResolverFactory>(resolver));
-        services.AddGrpcClient<PersonalData.PersonalDataClient>(options => options.Address = cloud.Address)
-            .ConfigureChannel(channel => cloud.Configure(channel, [PersonalData.Descriptor]))
-            .AddCallCredentials((_, metadata, provider) =>
-            {
-                var token = provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.SessionToken();
-                if (!string.IsNullOrEmpty(token)) metadata.Add("authorization", $"Bearer {token}");
-                return Task.CompletedTask;
-            });
+        services.AddCloudClient<PersonalData.PersonalDataClient>(configuration, PersonalData.Descriptor);
         return services;
     }
 

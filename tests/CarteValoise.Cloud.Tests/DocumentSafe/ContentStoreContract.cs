@@ -13,7 +13,7 @@ internal static class ContentStoreContract
     public static async Task<(string Id, byte[] Plaintext, byte[] Marker)> RoundTripAsync(IDocumentContentStore store)
     {
         var files = new DocumentFiles(store, Key);
-        var (pdf, marker) = SampleFiles.LargePdfWithMarker(700_000);
+        var (pdf, marker) = StoredBytes.LargePdfWithMarker(700_000);
         var id = Guid.NewGuid().ToString("N");
 
         await files.SaveAsync(id, pdf, CancellationToken.None);
@@ -21,7 +21,7 @@ internal static class ContentStoreContract
         Assert.Equal(pdf, await files.ReadAsync(id, CancellationToken.None));
         var stored = await store.GetAsync(id, CancellationToken.None);
         Assert.NotNull(stored);
-        Assert.False(SampleFiles.Contains(stored, marker), "The store holds the plaintext.");
+        Assert.False(StoredBytes.Contains(stored, marker), "The store holds the plaintext.");
         return (id, pdf, marker);
     }
 

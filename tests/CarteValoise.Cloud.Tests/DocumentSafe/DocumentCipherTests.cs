@@ -11,11 +11,11 @@ public sealed class DocumentCipherTests
     [Fact]
     public void A_sealed_content_hides_the_plaintext_and_opens_back_to_it()
     {
-        var (pdf, marker) = SampleFiles.LargePdfWithMarker(2_000);
+        var (pdf, marker) = StoredBytes.LargePdfWithMarker(2_000);
 
         var sealedContent = DocumentCipher.Seal(Key, "doc-1", pdf);
 
-        Assert.False(SampleFiles.Contains(sealedContent, marker));
+        Assert.False(StoredBytes.Contains(sealedContent, marker));
         Assert.Equal(pdf.Length + 29, sealedContent.Length);
         Assert.Equal(pdf, DocumentCipher.Open(Key, "doc-1", sealedContent));
     }

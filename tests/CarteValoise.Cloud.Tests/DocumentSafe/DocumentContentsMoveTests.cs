@@ -52,7 +52,7 @@ public sealed class DocumentContentsMoveTests : IAsyncLifetime
     [Fact]
     public async Task The_contents_go_sealed_into_the_export_and_open_in_postgresql_with_the_same_key()
     {
-        var (large, marker) = SampleFiles.LargePdfWithMarker(600_000);
+        var (large, marker) = StoredBytes.LargePdfWithMarker(600_000);
         var stored = await StoreAsync(large, SampleFiles.Png());
         var reminder = new StringWriter();
 
@@ -61,7 +61,7 @@ public sealed class DocumentContentsMoveTests : IAsyncLifetime
         var imported = await import!(CancellationToken.None);
 
         Assert.Equal((2L, ExportPath + ".documents"), exported);
-        Assert.False(SampleFiles.Contains(await File.ReadAllBytesAsync(ExportPath + ".documents"), marker));
+        Assert.False(StoredBytes.Contains(await File.ReadAllBytesAsync(ExportPath + ".documents"), marker));
         Assert.Equal(
             $"Les documents restent chiffrés avec la clé de {Path.Combine(DataDirectory, DocumentKey.FileName)} : donnez son contenu au cluster " +
             "(DocumentSafe:Key) avant de le démarrer, sans quoi ils seront illisibles.",

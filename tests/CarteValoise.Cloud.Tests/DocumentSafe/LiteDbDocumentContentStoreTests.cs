@@ -25,7 +25,7 @@ public sealed class LiteDbDocumentContentStoreTests : IDisposable
         // The data file and its log, as anyone copying the folder would read them.
         var onDisk = Directory.GetFiles(_directory.Path).Select(File.ReadAllBytes).ToList();
         Assert.Contains(onDisk, bytes => bytes.Length > pdf.Length);
-        Assert.All(onDisk, bytes => Assert.False(SampleFiles.Contains(bytes, marker), "A file of the store holds the plaintext."));
+        Assert.All(onDisk, bytes => Assert.False(StoredBytes.Contains(bytes, marker), "A file of the store holds the plaintext."));
         await using var reopened = new LiteDbDocumentContentStore(DataFile);
         Assert.Equal(pdf, await new DocumentFiles(reopened, ContentStoreContract.Key).ReadAsync(id, CancellationToken.None));
     }

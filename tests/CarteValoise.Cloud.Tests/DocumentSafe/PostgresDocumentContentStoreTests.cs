@@ -34,7 +34,7 @@ public sealed class PostgresDocumentContentStoreTests : IAsyncLifetime
         var (id, _, marker) = await ContentStoreContract.RoundTripAsync(_store);
 
         var rows = await _database.ColumnAsync<byte[]>($"SELECT sealed FROM carte_document_content WHERE content_id = '{id}'");
-        Assert.False(SampleFiles.Contains(Assert.Single(rows), marker));
+        Assert.False(StoredBytes.Contains(Assert.Single(rows), marker));
     }
 
     [Fact]

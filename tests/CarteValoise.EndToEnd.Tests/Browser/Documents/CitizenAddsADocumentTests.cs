@@ -67,7 +67,7 @@ public sealed class CitizenAddsADocumentTests(PlatformFixture platform, ITestOut
         await page.GetByLabel("Type de document").SelectOptionAsync(new SelectOptionValue { Label = "Attestation CAF" });
         await page.GetByLabel("Date du document", new() { Exact = true }).FillAsync(ServiceDay.Format(dated));
         await page.GetByLabel(FileLabel, new() { Exact = true }).SetInputFilesAsync(
-            new FilePayload { Name = "attestation.pdf", MimeType = "application/pdf", Buffer = Web.Documents.SampleFiles.WindowsProgram() });
+            new FilePayload { Name = "attestation.pdf", MimeType = "application/pdf", Buffer = SampleFiles.WindowsProgram() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter ce document" }).ClickAsync();
 
         const string Refusal = "« attestation.pdf » est un programme exécutable, pas un document, quel que soit son nom : envoyez le document lui-même, enregistré en PDF, ou photographié en JPEG ou PNG.";

@@ -4,7 +4,6 @@ using CarteValoise.EndToEnd.Tests.Web.Household;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
-using SampleFiles = CarteValoise.EndToEnd.Tests.Web.Documents.SampleFiles;
 
 namespace CarteValoise.EndToEnd.Tests.Browser.Household;
 

@@ -9,7 +9,6 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using DocumentsService = CarteValoise.Contracts.Documents.Documents;
 using HouseholdsService = CarteValoise.Contracts.Households.Households;
-using SampleFiles = CarteValoise.EndToEnd.Tests.Web.Documents.SampleFiles;
 
 namespace CarteValoise.EndToEnd.Tests.Web.Household;
 
