@@ -2,7 +2,7 @@ using CarteValoise.Grains.Families;
 
 namespace CarteValoise.Grains.Tests.Rules;
 
-/// <summary>The fixture's clock reads Thursday 3 December 2026, 12:30 in Paris.</summary>
+/// <summary>The fixture's clock starts on Thursday 3 December 2026, 12:30 in Paris; other tests move it on.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class QuotientFamilialTests(ClusterFixture fixture)
 {
@@ -20,7 +20,6 @@ public sealed class QuotientFamilialTests(ClusterFixture fixture)
     [Theory]
     [InlineData(12500, "2026-11-30", "Le quotient familial 12 500 est hors des bornes admises : il doit être compris entre 0 et 10 000.")]
     [InlineData(-1, "2026-11-30", "Le quotient familial -1 est hors des bornes admises : il doit être compris entre 0 et 10 000.")]
-    [InlineData(480, "2026-12-04", "Le justificatif du quotient familial ne peut pas être daté du vendredi 4 décembre 2026, après aujourd'hui : vérifiez la date du document.")]
     public async Task A_quotient_out_of_range_or_justified_in_the_future_is_refused_and_nothing_changes(int quotient, string justifiedOn, string refusal)
     {
         var family = await NewFamily(700);
@@ -29,6 +28,20 @@ public sealed class QuotientFamilialTests(ClusterFixture fixture)
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => family.SetQuotientFamilial(quotient, DateOnly.Parse(justifiedOn, System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal(refusal, refused.Message);
+        Assert.Equal(before, await family.GetProfile());
+    }
+
+    /// <summary>Tomorrow as the fixture's clock reads it: other tests of the collection move that clock on.</summary>
+    [Fact]
+    public async Task A_quotient_justified_tomorrow_is_refused_and_nothing_changes()
+    {
+        var family = await NewFamily(700);
+        var before = await family.GetProfile();
+        var tomorrow = Domain.Calendar.ServiceDay.Of(fixture.Time.GetUtcNow()).AddDays(1);
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => family.SetQuotientFamilial(480, tomorrow));
+
+        Assert.Equal($"Le justificatif du quotient familial ne peut pas être daté du {Domain.Canteen.FrenchText.Day(tomorrow)}, après aujourd'hui : vérifiez la date du document.", refused.Message);
         Assert.Equal(before, await family.GetProfile());
     }
 
