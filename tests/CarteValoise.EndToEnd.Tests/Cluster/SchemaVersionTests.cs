@@ -21,7 +21,9 @@ public sealed partial class SchemaVersionTests(ClusterFixture cluster, ITestOutp
         var expected = await cluster.MigrateAsync(database);
         // Far from any real version, so that the number read in the message can only be this one.
         var recorded = expected + 4100;
-        await cluster.Postgres.SqlAsync(database, $"UPDATE carte_schema_version SET version = {recorded.ToString(CultureInfo.InvariantCulture)}");
+        // One row per applied version: the newest row becomes the foreign version.
+        await cluster.Postgres.SqlAsync(database,
+            $"UPDATE carte_schema_version SET version = {recorded.ToString(CultureInfo.InvariantCulture)} WHERE version = {expected.ToString(CultureInfo.InvariantCulture)}");
         Assert.Equal(recorded.ToString(CultureInfo.InvariantCulture), await cluster.Postgres.SqlAsync(database, "SELECT max(version) FROM carte_schema_version"));
 
         var silo = SiloSlot.Create("silo-wrong-schema", cluster.NewDataDirectory("silo-wrong-schema"),
