@@ -63,6 +63,15 @@ public sealed class UplinkHarness : IAsyncDisposable
 
     public async Task<long[]> PendingAsync() => (await Outbox.ReadPendingAsync(0, 100_000)).Select(t => t.Sequence).ToArray();
 
+    /// <summary>
+    /// The sequence numbers on the disk, in the collection where <see cref="TapOutbox"/> keeps its taps:
+    /// what the box still holds, at one instant. Not <see cref="TapOutbox.ReadPendingAsync"/>, which
+    /// serves recent taps from memory: while the first ack's taps are forgotten there, it can answer a
+    /// few of those alone (the uplink then reads on from the disk), and the taps after them look gone.
+    /// </summary>
+    public Task<HashSet<long>> OnDiskAsync() =>
+        Store.ReadAsync(db => db.GetCollection("outbox").FindAll().Select(tap => tap["_id"].AsInt64).ToHashSet());
+
     public Task StartAsync() => Uplink.StartAsync(CancellationToken.None);
 
     public async ValueTask DisposeAsync()

@@ -14,8 +14,9 @@ namespace CarteValoise.EndToEnd.Tests.Canteen;
 /// A parent's reservations over gRPC, as the portal's calendar makes them: allowed before the
 /// cut-off, refused after it with the exact sentence the Domain writes for the commune's rules,
 /// refused on a day without canteen, refused for a child of another family, and malformed requests
-/// refused whole. The days are found from today with the Domain's calendar, never hard-coded. The
-/// tests act on the Cergy parent's second child, so that a page test on the first one is not disturbed.
+/// refused whole. The days are found from today with the Domain's calendar, never hard-coded, under
+/// Cergy's rules as each test saves them for its length (<see cref="RulesForATest"/>). The tests act
+/// on the Cergy parent's second child, so that a page test on the first one is not disturbed.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class ReservationTests(PlatformFixture platform, ITestOutputHelper output)
@@ -24,11 +25,17 @@ public sealed class ReservationTests(PlatformFixture platform, ITestOutputHelper
     private const string ChildCard = "04951271001200";
     private const string OtherFamilysChild = "95500-C0011";
 
+    /// <summary>
+    /// Long enough that the next canteen day's cancellation is closed whatever the date: that day is
+    /// at most 16 days away (the Christmas holidays), 20 working days go back four weeks at least.
+    /// </summary>
+    private const string LongCancellationCutOff = "20 jours ouvrés avant à 12:00";
+
     [Fact]
     public Task A_parent_cancels_then_reserves_a_day_before_the_cut_off_and_a_resent_request_changes_nothing() => platform.RunAsync(output, async () =>
     {
-        var (canteen, parent, rules) = await SignInAsync();
-        using var _ = canteen;
+        await using var cergy = await SignInAsync();
+        var (canteen, parent, rules) = cergy;
         var now = DateTimeOffset.UtcNow;
         // A week ahead at least, so that neither cut-off comes while the test runs.
         var day = FirstDay(Today.AddDays(7), d => rules.Schedule.RunsOn(d, rules.Calendar)
@@ -60,12 +67,14 @@ public sealed class ReservationTests(PlatformFixture platform, ITestOutputHelper
     [Fact]
     public Task A_cancellation_past_the_cut_off_is_refused_with_the_exact_reason_and_nothing_changes() => platform.RunAsync(output, async () =>
     {
-        var (canteen, parent, rules) = await SignInAsync();
-        using var _ = canteen;
+        // Cergy's own cut-off («la veille à 18:00») closes today's meal or tomorrow's, none in the
+        // holidays: for this test cancellations close four weeks ahead, the next meal's whatever the date.
+        await using var cergy = await SignInAsync(saved => saved.CancellationCutOff = LongCancellationCutOff);
+        var (canteen, parent, rules) = cergy;
+        Assert.Equal(LongCancellationCutOff, rules.CancellationCutOff.Description);
         var now = DateTimeOffset.UtcNow;
-        // With «la veille à 18:00» that is today's meal on any school day; in school holidays, none is found.
         var day = FirstDay(Today, d => rules.Schedule.RunsOn(d, rules.Calendar) && rules.CanCancel(d, now).Deadline <= now, within: 31)
-            ?? throw new Xunit.Sdk.XunitException($"No canteen day whose cancellation is closed ({rules.CancellationCutOff.Description}) within a month from {Today}: school holidays?");
+            ?? throw new Xunit.Sdk.XunitException($"No canteen day whose cancellation is closed ({rules.CancellationCutOff.Description}) within a month from {Today}.");
         Assert.True((await CanteenOn(canteen, parent, day)).Reserved, $"The demo child's standing reservation does not cover {day}.");
 
         var reply = await ChangeAsync(canteen, parent, NewOperation(), day, reserved: false);
@@ -81,8 +90,8 @@ public sealed class ReservationTests(PlatformFixture platform, ITestOutputHelper
     [Fact]
     public Task A_day_without_canteen_is_refused_naming_why() => platform.RunAsync(output, async () =>
     {
-        var (canteen, parent, rules) = await SignInAsync();
-        using var _ = canteen;
+        await using var cergy = await SignInAsync();
+        var (canteen, parent, rules) = cergy;
         var now = DateTimeOffset.UtcNow;
         var day = FirstDay(Today.AddDays(1), d => !rules.Schedule.RunsOn(d, rules.Calendar))
             ?? throw new Xunit.Sdk.XunitException("The canteen runs every day of the coming year.");
@@ -111,8 +120,8 @@ public sealed class ReservationTests(PlatformFixture platform, ITestOutputHelper
     [Fact]
     public Task A_parent_cannot_read_nor_change_the_calendar_of_a_child_of_another_family() => platform.RunAsync(output, async () =>
     {
-        var (canteen, parent, rules) = await SignInAsync();
-        using var _ = canteen;
+        await using var cergy = await SignInAsync();
+        var (canteen, parent, rules) = cergy;
         using var cloud = new CloudApi(await platform.CloudAsync());
         var otherParent = await cloud.SignInAsync(Demo.PontoiseParent, Demo.ParentPassword);
         var day = FirstDay(Today.AddDays(7), d => rules.Schedule.RunsOn(d, rules.Calendar))!.Value;
@@ -138,8 +147,8 @@ public sealed class ReservationTests(PlatformFixture platform, ITestOutputHelper
     [Fact]
     public Task A_malformed_date_a_missing_operation_id_or_too_long_a_period_is_refused_and_nothing_changes() => platform.RunAsync(output, async () =>
     {
-        var (canteen, parent, rules) = await SignInAsync();
-        using var _ = canteen;
+        await using var cergy = await SignInAsync();
+        var (canteen, parent, rules) = cergy;
         var now = DateTimeOffset.UtcNow;
         var open = FirstDay(Today.AddDays(7), d => rules.Schedule.RunsOn(d, rules.Calendar)
             && rules.CanReserve(d, now).Allowed && rules.CanCancel(d, now).Allowed)!.Value;
@@ -171,8 +180,8 @@ public sealed class ReservationTests(PlatformFixture platform, ITestOutputHelper
     [Fact]
     public Task A_kiosk_session_reads_its_familys_calendar_and_cannot_change_it() => platform.RunAsync(output, async () =>
     {
-        var (canteen, parent, rules) = await SignInAsync();
-        using var _ = canteen;
+        await using var cergy = await SignInAsync();
+        var (canteen, parent, rules) = cergy;
         using var cloud = new CloudApi(await platform.CloudAsync());
         var session = await cloud.Accounts.SignInWithCardAsync(
             new CardSignInRequest { CardUid = ChildCard, Pin = Demo.KioskPin, KioskId = "e2e-borne-reservations" }, deadline: CloudApi.Deadline);
@@ -192,14 +201,34 @@ public sealed class ReservationTests(PlatformFixture platform, ITestOutputHelper
         Assert.Equal("Les réservations ne se modifient pas à la borne : faites-le depuis le portail.", refused.Status.Detail);
     });
 
-    private async Task<(CanteenClients Canteen, Metadata Parent, BookingRules Rules)> SignInAsync()
+    /// <summary>
+    /// The Cergy parent signed in, under Cergy's rules for the test: those in force, with canteen days
+    /// ahead (<see cref="SchoolDaysAhead"/>) and <paramref name="change"/>; put back when the test ends.
+    /// </summary>
+    private async Task<CergyParent> SignInAsync(Action<CommuneRules>? change = null)
     {
-        using var cloud = new CloudApi(await platform.CloudAsync());
-        var canteen = new CanteenClients(await platform.CloudAsync());
-        var agent = await cloud.SignInAsync(Demo.CergyAgent, Demo.AgentPassword);
+        var address = await platform.CloudAsync();
+        using var cloud = new CloudApi(address);
         var parent = await cloud.SignInAsync(Demo.CergyParent, Demo.ParentPassword);
-        var rules = await canteen.Rules.GetRulesAsync(new GetRulesRequest { CommuneInseeCode = Demo.Cergy }, agent, CloudApi.Deadline);
-        return (canteen, parent, CanteenBooking(rules));
+        var rules = await RulesForATest.SaveAsync(address, Demo.CergyAgent, Demo.Cergy, saved =>
+        {
+            SchoolDaysAhead.Ensure(saved, Today);
+            change?.Invoke(saved);
+        });
+        return new CergyParent(new CanteenClients(address), parent, rules);
+    }
+
+    private sealed class CergyParent(CanteenClients canteen, Metadata parent, RulesForATest rules) : IAsyncDisposable
+    {
+        public BookingRules Rules { get; } = CanteenBooking(rules.InForce);
+
+        public void Deconstruct(out CanteenClients clients, out Metadata session, out BookingRules booking) => (clients, session, booking) = (canteen, parent, Rules);
+
+        public async ValueTask DisposeAsync()
+        {
+            canteen.Dispose();
+            await rules.DisposeAsync();
+        }
     }
 
     private static async Task<CalendarService> CanteenOn(CanteenClients canteen, Metadata caller, DateOnly day)

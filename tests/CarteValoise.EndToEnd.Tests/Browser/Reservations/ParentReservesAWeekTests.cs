@@ -1,4 +1,5 @@
 using CarteValoise.Contracts.Families;
+using CarteValoise.EndToEnd.Tests.Canteen;
 using CarteValoise.EndToEnd.Tests.Grpc;
 using CarteValoise.EndToEnd.Tests.Platform;
 using CarteValoise.EndToEnd.Tests.Web.Reservations;
@@ -12,7 +13,8 @@ namespace CarteValoise.EndToEnd.Tests.Browser.Reservations;
 /// A parent reserving a week of meals in a real browser (Debian's headless Chromium): signs in,
 /// opens «Réservations», picks their child, goes to the next week (and on, past the holidays, to
 /// the first week still open), ticks every canteen day open to reservation by its label, saves,
-/// reads the confirmation, and finds each of those days reserved after reloading the page.
+/// reads the confirmation, and finds each of those days reserved after reloading the page. In the
+/// summer, once the school year in force is over, Argenteuil gets days ahead for the test (<see cref="SchoolDaysAhead"/>).
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class ParentReservesAWeekTests(PlatformFixture platform, ITestOutputHelper output)
@@ -22,6 +24,8 @@ public sealed class ParentReservesAWeekTests(PlatformFixture platform, ITestOutp
     [Fact]
     public Task A_parent_reserves_every_open_canteen_day_of_a_coming_week() => platform.RunAsync(output, async () =>
     {
+        await using var rules = await RulesForATest.SaveAsync(await platform.CloudAsync(), ReservationDemo.Agent, ReservationDemo.Commune,
+            inForce => SchoolDaysAhead.Ensure(inForce, WireRules.Today));
         var portal = await platform.PortalAsync();
         var child = await ChildAsync(ReservationDemo.BrowserTestChild);
         var (playwright, browser) = await Chromium.LaunchAsync();

@@ -12,10 +12,13 @@ namespace CarteValoise.EndToEnd.Tests.Web.Reservations;
 public static class ReservationDemo
 {
     public const string Parent = "parent.argenteuil@demo.cartevaloise.fr";
+    public const string Commune = "95018";
+    public const string Agent = "agent.argenteuil@demo.cartevaloise.fr";
     public const string PageTestsChild = "95018-C0012";
     public const string BrowserTestChild = "95018-C0011";
     /// <summary>A child of the Pontoise demo family: another family, another commune.</summary>
     public const string OtherFamilyChild = "95500-C0011";
+    public const string OtherFamilyAgent = "agent.pontoise@demo.cartevaloise.fr";
 
     public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 

@@ -1,5 +1,6 @@
 using System.Net;
 using CarteValoise.Contracts.Families;
+using CarteValoise.EndToEnd.Tests.Canteen;
 using CarteValoise.EndToEnd.Tests.Grpc;
 using CarteValoise.EndToEnd.Tests.Platform;
 using Xunit.Abstractions;
@@ -11,7 +12,8 @@ namespace CarteValoise.EndToEnd.Tests.Web.Reservations;
 /// browser without JavaScript would: the week as the cloud holds it, a reservation that is taken
 /// and shown, a change past its cut-off refused with the cloud's exact sentence and nothing changed,
 /// a form sent twice applied once, another family's child refused, a malformed week explained.
-/// Every reservation is checked against the cloud itself, over gRPC.
+/// Every reservation is checked against the cloud itself, over gRPC. A test that needs days ahead
+/// has them whatever the date (<see cref="SchoolDaysAhead"/>).
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class ReservationPageTests(PlatformFixture platform, ITestOutputHelper output)
@@ -59,6 +61,7 @@ public sealed class ReservationPageTests(PlatformFixture platform, ITestOutputHe
     [Fact]
     public Task Reserving_an_open_day_shows_the_confirmation_and_the_calendar_then_shows_it_reserved() => platform.RunAsync(output, async () =>
     {
+        await using var rules = await DaysAheadAsync(ReservationDemo.Agent, ReservationDemo.Commune);
         using var parent = await SignedInAsync();
         var (path, page, cell) = await FirstOpenDayAsync(parent);
 
@@ -80,6 +83,7 @@ public sealed class ReservationPageTests(PlatformFixture platform, ITestOutputHe
     [Fact]
     public Task The_same_form_sent_again_is_applied_once() => platform.RunAsync(output, async () =>
     {
+        await using var rules = await DaysAheadAsync(ReservationDemo.Agent, ReservationDemo.Commune);
         using var parent = await SignedInAsync();
         using var cloud = new ReservationsCloud(await platform.CloudAsync());
         var session = await cloud.SignInAsync(ReservationDemo.Parent, Demo.ParentPassword);
@@ -103,6 +107,7 @@ public sealed class ReservationPageTests(PlatformFixture platform, ITestOutputHe
     [Fact]
     public Task Saving_without_ticking_anything_says_so_and_sends_nothing() => platform.RunAsync(output, async () =>
     {
+        await using var rules = await DaysAheadAsync(ReservationDemo.Agent, ReservationDemo.Commune);
         using var parent = await SignedInAsync();
         var (path, page, _) = await FirstOpenDayAsync(parent);
 
@@ -119,6 +124,7 @@ public sealed class ReservationPageTests(PlatformFixture platform, ITestOutputHe
     [Fact]
     public Task A_change_past_its_cut_off_is_refused_with_the_exact_reason_and_nothing_changes() => platform.RunAsync(output, async () =>
     {
+        await using var rules = await DaysAheadAsync(ReservationDemo.Agent, ReservationDemo.Commune);
         using var parent = await SignedInAsync();
         using var cloud = new ReservationsCloud(await platform.CloudAsync());
         var session = await cloud.SignInAsync(ReservationDemo.Parent, Demo.ParentPassword);
@@ -149,6 +155,7 @@ public sealed class ReservationPageTests(PlatformFixture platform, ITestOutputHe
     [Fact]
     public Task A_child_of_another_family_is_refused_in_French_and_nothing_is_written() => platform.RunAsync(output, async () =>
     {
+        await using var rules = await DaysAheadAsync(ReservationDemo.OtherFamilyAgent, Demo.Pontoise);
         using var parent = await SignedInAsync();
         var other = await parent.GetAsync($"/Reservations?enfant={ReservationDemo.OtherFamilyChild}");
         Assert.Equal(HttpStatusCode.Forbidden, other.Status);
@@ -186,6 +193,7 @@ public sealed class ReservationPageTests(PlatformFixture platform, ITestOutputHe
     [MemberData(nameof(TamperedForms))]
     public Task A_tampered_form_is_refused_in_French_and_nothing_changes(string what, string? field, string? value) => platform.RunAsync(output, async () =>
     {
+        await using var rules = await DaysAheadAsync(ReservationDemo.Agent, ReservationDemo.Commune);
         output.WriteLine($"Form with {what}.");
         using var parent = await SignedInAsync();
         var (path, page, open) = await FirstOpenDayAsync(parent);
@@ -253,6 +261,10 @@ public sealed class ReservationPageTests(PlatformFixture platform, ITestOutputHe
         Assert.Equal("/", home.Address.AbsolutePath);
         return session;
     }
+
+    /// <summary>The commune's rules, with days ahead to reserve for the length of the test (<see cref="SchoolDaysAhead"/>).</summary>
+    private async Task<RulesForATest> DaysAheadAsync(string agent, string commune) =>
+        await RulesForATest.SaveAsync(await platform.CloudAsync(), agent, commune, rules => SchoolDaysAhead.Ensure(rules, WireRules.Today));
 
     /// <summary>The week the page opens on: this one, or the next one on a weekend.</summary>
     private static DateOnly DefaultMonday()
