@@ -65,6 +65,11 @@ read -r passed failed skipped < <(cat "$results"/*.log | awk '
   /^ +Failed: +[0-9]+ *$/  { f += $2 }
   /^ +Skipped: +[0-9]+ *$/ { s += $2 }
   END { print p + 0, f + 0, s + 0 }')
+# The failures again at the end, where a reader of CI's tail finds them.
+if [ "$failed" -ne 0 ]; then
+  echo "== failed tests"
+  cat "$results"/*.log | grep -E -A 12 "^\s+Failed [A-Za-z]" | cut -c1-400 | head -120 || true
+fi
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ]; then status=1; fi
 exit $status
