@@ -1,4 +1,5 @@
 using CarteValoise.Cloud.Cluster;
+using CarteValoise.Cloud.Demarches;
 using CarteValoise.Cloud.Demo;
 using CarteValoise.Cloud.Health;
 using CarteValoise.Cloud.DocumentSafe;
@@ -77,7 +78,7 @@ builder.Services.AddSingleton(new BoxHealthThresholds(
     configuration.GetValue("Boxes:BacklogDepth", BoxHealthThresholds.Default.BacklogDepth)));
 builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<CarteValoise.Cloud.Services.Errors.ClusterFailureInterceptor>());
 // The citizen's space, an area each: mail, accounts, FranceConnect, document safe, household
-// dossier, online payment, "Mes données".
+// dossier, online payment, "Mes données"; the démarches.
 builder.Services.AddSingleton<CarteValoise.Cloud.Mail.PortalLinks>();
 builder.Services.AddCarteMail(configuration, dataDirectory);
 builder.Services.AddAccounts(configuration, dataDirectory);
@@ -86,6 +87,7 @@ builder.Services.AddDocumentSafe(configuration, dataDirectory);
 builder.Services.AddHousehold(configuration, dataDirectory);
 builder.Services.AddPayments(configuration, dataDirectory);
 builder.Services.AddPersonalData(configuration, dataDirectory);
+builder.Services.AddDemarches(configuration, dataDirectory);
 // Registered after UseOrleans so that they start once the silo is up, and before the web server
 // starts listening, so that no call reaches a half-recovered or half-seeded platform.
 builder.Services.AddHostedService<PendingTapsRecovery>();
@@ -109,6 +111,7 @@ app.MapDocumentSafe();
 app.MapHousehold();
 app.MapPayments();
 app.MapPersonalData();
+app.MapDemarches();
 if (health is not null)
 {
     app.MapCarteHealth(health);

@@ -1,4 +1,5 @@
 using CarteValoise.Portal.MyAccount;
+using CarteValoise.Portal.Demarches;
 using CarteValoise.Portal.DocumentSafe;
 using CarteValoise.Portal.Household;
 using CarteValoise.Portal.OnlinePayment;
@@ -29,6 +30,8 @@ builder.Services.AddDocumentSafePages(builder.Configuration);
 builder.Services.AddHouseholdPages(builder.Configuration);
 builder.Services.AddPaymentPages(builder.Configuration);
 builder.Services.AddPrivacyPages(builder.Configuration);
+builder.Services.AddDemarchePages(builder.Configuration);
+builder.Services.AddDeskPages(builder.Configuration);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(SessionRoles.Agent, policy => policy.RequireRole(SessionRoles.Agent));
 builder.Services.AddFrenchPages(pages =>
@@ -48,5 +51,7 @@ app.MapDocumentSafePages();
 app.MapHouseholdPages();
 app.MapPaymentPages();
 app.MapPrivacyPages();
+app.MapDemarchePages();
+app.MapDeskPages();
 
 app.Run();

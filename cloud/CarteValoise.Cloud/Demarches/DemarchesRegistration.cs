@@ -1,0 +1,9 @@
+namespace CarteValoise.Cloud.Demarches;
+
+/// <summary>What the démarches add to the silo: the citizens', the agents' and the catalogue's gRPC services and what they use.</summary>
+public static class DemarchesRegistration
+{
+    public static IServiceCollection AddDemarches(this IServiceCollection services, IConfiguration configuration, string dataDirectory) => services;
+
+    public static IEndpointRouteBuilder MapDemarches(this IEndpointRouteBuilder endpoints) => endpoints;
+}
