@@ -66,9 +66,3 @@ public static class TemplateText
 {
     public static string Fill(string template, IReadOnlyDictionary<string, string> values) => throw new NotImplementedException();
 }
-
-/// <summary>The démarches every commune starts with (JSON files embedded in this assembly).</summary>
-public static class BuiltInCatalogue
-{
-    public static IReadOnlyList<DemarcheDefinition> All() => throw new NotImplementedException();
-}
