@@ -36,7 +36,11 @@ public sealed class SiloRestartTests(ITestOutputHelper output) : IAsyncLifetime
             using (var cloud = new CloudApi(first))
             {
                 // Six taps of the Cergy parent's children, acknowledged by the silo before it dies.
+                // Ten minutes ago, all six on one Paris day, which the family page is asked for: near
+                // midnight in Paris that day is not today's.
                 var readAt = DateTimeOffset.UtcNow.AddMinutes(-10);
+                if (FamilyTaps.ParisDay(readAt.AddSeconds(1)) != FamilyTaps.ParisDay(readAt.AddSeconds(6))) readAt = readAt.AddSeconds(-6);
+                var tapDay = FamilyTaps.Wire(FamilyTaps.ParisDay(readAt.AddSeconds(1)));
                 var taps = Enumerable.Range(1, 6).Select(i => new Tap
                 {
                     Sequence = i,
@@ -48,7 +52,7 @@ public sealed class SiloRestartTests(ITestOutputHelper output) : IAsyncLifetime
                 Assert.Equal(6, await SendAsync(cloud, taps));
 
                 var parent = await cloud.SignInAsync(Demo.CergyParent, Demo.ParentPassword);
-                before = await cloud.Families.GetMyFamilyAsync(new GetMyFamilyRequest(), parent, CloudApi.Deadline);
+                before = await cloud.Families.GetMyFamilyAsync(new GetMyFamilyRequest { Date = tapDay }, parent, CloudApi.Deadline);
                 Assert.Equal(6, before.Children.Sum(c => c.Taps.Count));
                 Assert.Equal(2, before.Children.Sum(c => c.Meals.Count));
                 durableBefore = await DurableThroughAsync(cloud);

@@ -55,7 +55,10 @@ public sealed class DatabaseRestartTests(ClusterFixture cluster, ITestOutputHelp
 
         var silo = cluster.Addresses[0];
         using var cloud = new CloudApi(silo);
-        var agent = await cloud.SignInAsync(PontoiseAgent, Demo.AgentPassword);
+        // A silo may still meet one connection the restart cut and answer UNAVAILABLE, which every
+        // client is told to retry: the sign-in retries it, as the final reads do.
+        using var failover = new FailoverCloud([silo]);
+        var agent = await failover.CallAsync("SignIn", (_, _) => cloud.SignInAsync(PontoiseAgent, Demo.AgentPassword));
         var drained = await Task.WhenAll(boxes.Select(async box => (box, await box.StopAndDrainAsync(cluster, cloud, agent))));
         foreach (var box in boxes) output.WriteLine(box.AckGapReport());
 
