@@ -40,8 +40,58 @@ public static class DocumentKinds
         "Date du jugement ou de la convention", "La date écrite sur le jugement, ou celle de l'homologation de la convention.",
         ValidityRule.NoExpiry);
 
+    // The pieces of an urbanism file (déclaration préalable DP1 to DP8, certificat d'urbanisme):
+    // drawn or taken for that file, they describe the project and do not expire.
+
+    public static readonly DocumentKind SitePlan = new(
+        "plan-situation", "Plan de situation",
+        "sans limite de validité (il situe le terrain dans la commune : pièce DP1 d'une déclaration préalable, pièce d'un certificat d'urbanisme)",
+        "Date du plan", "Facultative : la date à laquelle le plan a été établi, si vous la connaissez.",
+        ValidityRule.NoExpiry);
+
+    public static readonly DocumentKind GroundPlan = new(
+        "plan-masse", "Plan de masse",
+        "sans limite de validité (il montre les constructions sur le terrain, existantes et projetées : pièce DP2)",
+        "Date du plan", "Facultative : la date à laquelle le plan a été établi, si vous la connaissez.",
+        ValidityRule.NoExpiry);
+
+    public static readonly DocumentKind SectionPlan = new(
+        "plan-coupe", "Plan en coupe",
+        "sans limite de validité (il montre le profil du terrain et de la construction : pièce DP3)",
+        "Date du plan", "Facultative : la date à laquelle le plan a été établi, si vous la connaissez.",
+        ValidityRule.NoExpiry);
+
+    public static readonly DocumentKind FacadesPlan = new(
+        "plan-facades", "Plan des façades et des toitures",
+        "sans limite de validité (il montre les façades et les toitures avant et après les travaux : pièce DP4)",
+        "Date du plan", "Facultative : la date à laquelle le plan a été établi, si vous la connaissez.",
+        ValidityRule.NoExpiry);
+
+    public static readonly DocumentKind LandscapeInsertion = new(
+        "insertion-graphique", "Insertion graphique du projet",
+        "sans limite de validité (photomontage ou dessin du projet dans son environnement : pièce DP6)",
+        "Date du document", "Facultative : la date à laquelle le document a été établi, si vous la connaissez.",
+        ValidityRule.NoExpiry);
+
+    public static readonly DocumentKind SitePhotograph = new(
+        "photographie", "Photographie du terrain",
+        "sans limite de validité (le terrain dans son environnement proche ou dans le paysage lointain : pièces DP7 et DP8)",
+        "Date de la photographie", "Facultative : le jour où la photographie a été prise, si vous le connaissez.",
+        ValidityRule.NoExpiry);
+
+    /// <summary>
+    /// An insurance certificate states the period it covers: the citizen gives its end, the last
+    /// day covered, so that the safe tells when it stops being valid (usually a year after it starts).
+    /// </summary>
+    public static readonly DocumentKind InsuranceCertificate = new(
+        "attestation-assurance", "Attestation d'assurance",
+        "valable jusqu'à la fin de la période de garantie écrite sur l'attestation, en général un an (responsabilité civile, assurance habitation)",
+        "Fin de la période de garantie", "Le dernier jour couvert, écrit sur l'attestation (« valable jusqu'au » ou « période du … au … »).",
+        ValidityRule.GivenExpiryDate);
+
     public static IReadOnlyList<DocumentKind> All { get; } =
-        [ProofOfAddress, FamilyRecordBook, IdentityDocument, TaxNotice, FamilyAllowanceCertificate, CustodyJudgement];
+        [ProofOfAddress, FamilyRecordBook, IdentityDocument, TaxNotice, FamilyAllowanceCertificate, CustodyJudgement,
+         SitePlan, GroundPlan, SectionPlan, FacadesPlan, LandscapeInsertion, SitePhotograph, InsuranceCertificate];
 
     public static DocumentKind? Find(string? code) => All.FirstOrDefault(kind => kind.Code == code?.Trim());
 }

@@ -74,7 +74,8 @@ public sealed class DocumentStandingTests
     [Fact]
     public void Every_kind_has_a_code_a_label_a_validity_and_a_date_label()
     {
-        Assert.Equal(["justificatif-domicile", "livret-famille", "piece-identite", "avis-imposition", "attestation-caf", "jugement-garde"], DocumentKinds.All.Select(k => k.Code));
+        Assert.Equal(["justificatif-domicile", "livret-famille", "piece-identite", "avis-imposition", "attestation-caf", "jugement-garde",
+            "plan-situation", "plan-masse", "plan-coupe", "plan-facades", "insertion-graphique", "photographie", "attestation-assurance"], DocumentKinds.All.Select(k => k.Code));
         Assert.All(DocumentKinds.All, kind => Assert.False(string.IsNullOrWhiteSpace(kind.Label + kind.ValidityText + kind.DateLabel + kind.DateHint)));
         Assert.Same(DocumentKinds.TaxNotice, DocumentKinds.Find(" avis-imposition "));
         Assert.Null(DocumentKinds.Find("permis-de-conduire"));
