@@ -1,9 +1,25 @@
+using CarteValoise.Cloud.Privacy;
+
 namespace CarteValoise.Cloud.Demarches;
 
 /// <summary>What the démarches add to the silo: the citizens', the agents' and the catalogue's gRPC services and what they use.</summary>
 public static class DemarchesRegistration
 {
-    public static IServiceCollection AddDemarches(this IServiceCollection services, IConfiguration configuration, string dataDirectory) => services;
+    public static IServiceCollection AddDemarches(this IServiceCollection services, IConfiguration configuration, string dataDirectory) => services
+        .AddSingleton<DemarcheDefinitions>()
+        .AddSingleton<CitizenForms>()
+        .AddSingleton<RequestDetails>()
+        .AddSingleton<RequestFiles>()
+        .AddSingleton<RequestFiling>()
+        .AddSingleton<DemarcheMails>()
+        .AddSingleton<FrozenDocumentContents>()
+        .AddSingleton<IPersonalDataSection, DemarchesPersonalData>();
 
-    public static IEndpointRouteBuilder MapDemarches(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapDemarches(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<DemarchesService>();
+        endpoints.MapGrpcService<DemarcheDeskService>();
+        endpoints.MapGrpcService<DemarcheCatalogueService>();
+        return endpoints;
+    }
 }

@@ -43,6 +43,7 @@ public sealed class DemoSeeder(IGrainFactory grains, PasswordHasher hasher, ICon
             CallerRole.Administrator, [], null);
         await SeedBoxes();
         await DemoHouseholds.SeedAsync(grains);
+        await DemoDemarches.SeedAsync(grains, TimeProvider.System);
         logger.LogInformation("Données de démonstration prêtes : {Count} communes", Communes.Length);
     }
 

@@ -18,6 +18,13 @@ public static class AccessRules
     public static bool CanReadCommune(Caller caller, string communeCode) =>
         caller.Role == CallerRole.Agent && caller.CommuneCodes.Contains(communeCode);
 
+    /// <summary>
+    /// A commune's démarches (their definitions, which are offered) are edited by its administrators
+    /// in the back office; the platform knows no role finer than agent, so the commune's agents are
+    /// its administrators there.
+    /// </summary>
+    public static bool CanEditDemarches(Caller caller, string communeCode) => CanReadCommune(caller, communeCode);
+
     /// <summary>The cluster's own view (the Orleans dashboard, which shows grain states) is for administrators only.</summary>
     public static bool CanOperateCluster(Caller caller) => caller.Role == CallerRole.Administrator;
 
