@@ -1,3 +1,4 @@
+using CarteValoise.Contracts.Demarches;
 using CarteValoise.Kiosk;
 using CarteValoise.Web.Cloud;
 using CarteValoise.Web.Hosting;
@@ -5,7 +6,7 @@ using CarteValoise.Web.Sessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
-// The public kiosk: a family card and its PIN open a short, read-only view of the family.
+// The public kiosk: a family card and its PIN open a short view of the family, where it may also file a démarche.
 var builder = WebApplication.CreateBuilder(args);
 // Serve wwwroot from the build output's manifest whatever the environment and working directory
 // (tests start the built app directly); a published app has no such manifest and is unaffected.
@@ -18,6 +19,7 @@ builder.Services.AddOptions<KioskOptions>()
         "Kiosk:Id must be set and Kiosk:IdleSeconds must be positive.")
     .ValidateOnStart();
 builder.Services.AddCloudClients(builder.Configuration);
+builder.Services.AddCloudClient<Demarches.DemarchesClient>(builder.Configuration, Demarches.Descriptor);
 builder.Services.AddSessionCookie("CarteValoise.Borne");
 // The idle time comes from options, known only once the container is built.
 builder.Services.AddOptions<CookieAuthenticationOptions>(SessionClaims.Scheme)
@@ -41,6 +43,7 @@ builder.Services.AddOptions<CookieAuthenticationOptions>(SessionClaims.Scheme)
 builder.Services.AddFrenchPages(pages =>
     {
         pages.Conventions.AuthorizePage("/Famille");
+        pages.Conventions.AuthorizeFolder("/Demarches");
     });
 
 var app = builder.Build();

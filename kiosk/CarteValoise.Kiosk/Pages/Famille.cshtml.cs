@@ -14,7 +14,9 @@ public sealed class FamilleModel(Families.FamiliesClient families, IOptions<Kios
     /// When the page left alone asks whether the citizen is still there: early enough for the session
     /// to end after about <see cref="IdleSeconds"/> in all, and always before its cookie lapses.
     /// </summary>
-    public int WarnAfterSeconds => Math.Max(IdleSeconds - InactiviteModel.WarningSeconds, (IdleSeconds + 1) / 2);
+    public int WarnAfterSeconds => WarnAfter(IdleSeconds);
+
+    public static int WarnAfter(int idleSeconds) => Math.Max(idleSeconds - InactiviteModel.WarningSeconds, (idleSeconds + 1) / 2);
 
     public FamilyDay Family { get; private set; } = null!;
 
