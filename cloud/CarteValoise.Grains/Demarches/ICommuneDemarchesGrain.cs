@@ -13,7 +13,7 @@ public interface ICommuneDemarchesGrain : IGrainWithStringKey
     /// <summary>One version (the current one when <paramref name="version"/> is null); null when unknown.</summary>
     [ReadOnly] Task<DefinitionVersion?> Get(string demarcheId, int? version);
 
-    /// <summary>Every version of a démarche, oldest first, without their files' text.</summary>
+    /// <summary>Every version of a démarche, oldest first.</summary>
     [ReadOnly] Task<IReadOnlyList<DefinitionVersion>> History(string demarcheId);
 
     /// <summary>

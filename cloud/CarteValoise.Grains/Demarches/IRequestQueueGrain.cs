@@ -10,7 +10,7 @@ namespace CarteValoise.Grains.Demarches;
 /// </summary>
 public interface IRequestQueueGrain : IGrainWithStringKey
 {
-    /// <summary>The reference of the request filed under <paramref name="submissionKey"/>: a new number of the year, without gaps, the first time; the same when asked again.</summary>
+    /// <summary>The reference of the request filed under <paramref name="submissionKey"/>: a new number of the year, without gaps, the first time; the same when asked again within a week (a retry).</summary>
     Task<string> Allocate(string submissionKey, int year);
 
     /// <summary>Adds or updates a line (durable in its shard before the task ends); an older revision than the one held changes nothing.</summary>
