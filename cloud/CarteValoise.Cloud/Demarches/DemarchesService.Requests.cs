@@ -34,6 +34,9 @@ public sealed partial class DemarchesService
             if (await FiledUnder(caller, key) is { } filed) return await details.For(filed, Actor.Citizen);
             throw DemarcheWireErrors.Refused("Ce brouillon n'existe plus : il a été déposé ou supprimé. Retrouvez vos démarches dans « Mes démarches ».");
         }
+        // A démarche the commune stopped offering since the draft was begun is no longer filed.
+        if ((await definitions.Catalogue(draft.CommuneCode)).FirstOrDefault(e => e.DemarcheId == draft.DemarcheId) is not { Enabled: true })
+            throw DemarcheWireErrors.Refused("La commune ne propose plus cette démarche en ligne : votre brouillon reste enregistré ; adressez-vous à la mairie.");
         var definition = await PinnedDefinition(draft);
         var belongings = await forms.Of(caller);
         var problems = AnswerChecks.CheckSubmission(definition, draft.Answers, forms.Context(belongings));

@@ -16,8 +16,8 @@ namespace CarteValoise.Cloud.Demarches;
 /// <summary>
 /// The citizen's démarches over gRPC: the catalogue, the form over several pages with a draft saved
 /// page after page, the submission, and the follow-up of their own requests. A parent session does
-/// everything; a kiosk session reads the catalogue and the forms (filing happens in the citizen's
-/// account, where drafts, documents and the follow-up are), and so does an agent, for the counter.
+/// everything; a kiosk session reads the catalogue and the forms and files, in one go, a démarche
+/// needing no pièce justificative (<c>FileAtKiosk</c>); an agent reads them for the counter.
 /// </summary>
 public sealed partial class DemarchesService(
     IGrainFactory grains,
@@ -222,7 +222,7 @@ public sealed partial class DemarchesService(
         if (caller.Role == CallerRole.Parent) return caller;
         logger.LogWarning("Accès refusé : {AccountId} ({Role}) a demandé une démarche de citoyen", caller.AccountId, caller.Role);
         throw WireErrors.PermissionDenied(caller.Role == CallerRole.KioskFamily
-            ? "À la borne, vous consultez les démarches proposées ; pour en déposer une et la suivre, connectez-vous à votre compte CarteValoise sur le portail, ou adressez-vous au guichet de la mairie."
+            ? "À la borne, les brouillons et le suivi des demandes ne sont pas disponibles : connectez-vous à votre compte CarteValoise sur le portail, ou adressez-vous au guichet de la mairie."
             : "Les démarches se déposent et se suivent depuis un compte de citoyen.");
     }
 
