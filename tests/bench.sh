@@ -15,6 +15,10 @@
 #                                             by side (about 8 minutes; PostgreSQL of its own through
 #                                             tests/postgres.sh, installed from Debian if missing)
 #   tests/bench.sh cluster --setups postgres,cluster --saturation-seconds 10 --latency-seconds 10
+# The démarches benchmark (issue 7) runs instead with `demarches` first (tests/bench.sh demarches --help):
+#   tests/bench.sh demarches                  50,000 requests of one commune, then its queue, searches, export,
+#                                             statistics and cold start, through DemarcheDesk and on the grain
+#   tests/bench.sh demarches --requests 2000 --calls 5    a quick look
 # Not part of tests/run.sh: speed is measured here, never asserted in tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +32,7 @@ dotnet build tests/CarteValoise.Benchmarks -c "$configuration" -nologo -clp:Erro
 # The benchmark kills the silo and simulators it started when it ends, on Ctrl+C and on SIGTERM;
 # forward those to it rather than leaving it behind.
 scenario=()
-if [[ "${1:-}" == canteen || "${1:-}" == cluster ]]; then scenario=("$1"); shift; fi
+if [[ "${1:-}" == canteen || "${1:-}" == cluster || "${1:-}" == demarches ]]; then scenario=("$1"); shift; fi
 dotnet "tests/CarteValoise.Benchmarks/bin/$configuration/net10.0/CarteValoise.Benchmarks.dll" "${scenario[@]}" --configuration "$configuration" "$@" &
 bench=$!
 trap 'kill -TERM "$bench" 2>/dev/null || true' INT TERM
