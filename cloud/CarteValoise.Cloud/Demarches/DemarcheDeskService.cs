@@ -60,10 +60,10 @@ public sealed partial class DemarcheDeskService(
         return queue;
     }
 
-    /// <summary>Every line the filter matches, read from the queue a thousand at a time.</summary>
+    /// <summary>Every line the filter matches, read from the queue in its largest pages (each one a walk of the queue).</summary>
     public override async Task<RequestFile> ExportRequests(ListRequestsRequest request, ServerCallContext context)
     {
-        const int batch = 1000;
+        const int batch = RequestQueueGrain.MaxTake;
         var caller = callers.Require(context);
         var commune = RequireCommune(caller, request.CommuneInseeCode);
         var now = time.GetUtcNow();

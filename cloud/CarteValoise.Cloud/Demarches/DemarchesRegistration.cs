@@ -2,7 +2,7 @@ using CarteValoise.Cloud.Privacy;
 
 namespace CarteValoise.Cloud.Demarches;
 
-/// <summary>What the démarches add to the silo: the citizens', the agents' and the catalogue's gRPC services and what they use.</summary>
+/// <summary>What the démarches add to the silo: the citizens', the agents' and the catalogue's gRPC services and what they use, and the sweep of deadlines.</summary>
 public static class DemarchesRegistration
 {
     public static IServiceCollection AddDemarches(this IServiceCollection services, IConfiguration configuration, string dataDirectory) => services
@@ -13,7 +13,9 @@ public static class DemarchesRegistration
         .AddSingleton<RequestFiling>()
         .AddSingleton<DemarcheMails>()
         .AddSingleton<FrozenDocumentContents>()
-        .AddSingleton<IPersonalDataSection, DemarchesPersonalData>();
+        .AddSingleton<IPersonalDataSection, DemarchesPersonalData>()
+        .AddSingleton(DeadlineSweepSettings.From(configuration))
+        .AddHostedService<DemarcheDeadlines>();
 
     public static IEndpointRouteBuilder MapDemarches(this IEndpointRouteBuilder endpoints)
     {

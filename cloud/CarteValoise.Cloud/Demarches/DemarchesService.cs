@@ -170,7 +170,11 @@ public sealed partial class DemarchesService(
         }
         // Only a citizen in their own account has a household and a safe to fill the form from.
         if (caller.Role != CallerRole.Parent) return form;
-        if (draft is null) foreach (var (key, value) in await forms.Prefilled(caller, definition)) form.Answers[key] = value;
+        // A new form starts from the household; a draft's pages not saved yet too (a saved page keeps
+        // what the citizen gave, even a field they emptied).
+        foreach (var (key, value) in await forms.Prefilled(caller, definition))
+            if (draft is null || !draft.CompletedPages.Any(pageId => definition.Pages.FirstOrDefault(p => p.Id == pageId) is { } page && OnPage(page, key)))
+                form.Answers.TryAdd(key, value);
         forms.Describe(form, belongings ?? await forms.Of(caller));
         return form;
     }

@@ -76,6 +76,18 @@ public sealed class DemarcheRequestGrain(
         });
     }
 
+    public async Task<bool> ApplyDeadline(DateTimeOffset now)
+    {
+        if (state.State.Submission is not { } submission || state.State.DueAt is not { } due || due > now) return false;
+        var workflow = (await Definition(submission)).Workflow;
+        if (Final(workflow) || workflow.State(state.State.StateId) is not { } current) return false;
+        if (WorkflowRules.MovesFor(workflow, current.Id, Actor.System).FirstOrDefault() is not { } move) return false;
+        var operationId = RequestDeadlines.OperationId(current.Id, state.State.StateSince);
+        if (state.State.HasOperation(operationId)) return false;
+        await Move(new RequestMoveCommand(operationId, move.Id, Actor.System, "", RequestDeadlines.ActorName, RequestDeadlines.Reason(current), []));
+        return true;
+    }
+
     public async Task<RequestView> Post(RequestMessageCommand message)
     {
         var submission = Required();

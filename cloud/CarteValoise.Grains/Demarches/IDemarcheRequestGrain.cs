@@ -19,6 +19,13 @@ public interface IDemarcheRequestGrain : IGrainWithStringKey
 
     Task<RequestView> Move(RequestMoveCommand move);
 
+    /// <summary>
+    /// When the current state's deadline is at or before <paramref name="now"/> and the workflow has a move
+    /// from it for <see cref="CarteValoise.Domain.Demarches.Actor.System"/>, makes that move as the platform;
+    /// whether it moved. Asked again for the same overdue state, it moves nothing more.
+    /// </summary>
+    Task<bool> ApplyDeadline(DateTimeOffset now);
+
     Task<RequestView> Post(RequestMessageCommand message);
 
     /// <summary>Assigns to an agent (empty id: to nobody).</summary>

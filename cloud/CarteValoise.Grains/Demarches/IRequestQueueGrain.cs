@@ -19,6 +19,14 @@ public interface IRequestQueueGrain : IGrainWithStringKey
     [ReadOnly] Task<QueuePage> Query(QueueFilter filter, DateTimeOffset now);
 
     [ReadOnly] Task<CommuneFigures> Figures(DateOnly? from, DateOnly? to);
+
+    /// <summary>
+    /// Makes the platform's moves of the requests in progress whose deadline is at or before
+    /// <paramref name="now"/> (<see cref="IDemarcheRequestGrain.ApplyDeadline"/>); the references moved.
+    /// Interleaved so that agents' queries are not held up by a sweep: it reads a copy of the lines
+    /// and changes them only through <see cref="Track"/>, and each request moves once however many sweeps ask.
+    /// </summary>
+    [AlwaysInterleave] Task<IReadOnlyList<string>> ApplyDeadlines(DateTimeOffset now);
 }
 
 /// <summary>A durable slice of a commune's queue lines, keyed «95127/2026/3» (commune, year, number / <see cref="Size"/>).</summary>

@@ -1,4 +1,5 @@
 using CarteValoise.Domain.Demarches;
+using Microsoft.Extensions.Logging;
 
 namespace CarteValoise.Grains.Demarches;
 
@@ -24,9 +25,14 @@ public sealed record AllocatedReference([property: Id(0)] string Reference, [pro
 /// </summary>
 public sealed class RequestQueueGrain(
     [PersistentState("requestQueue", GrainKeys.StorageName)] IPersistentState<RequestQueueState> state,
-    TimeProvider time) : Grain, IRequestQueueGrain
+    TimeProvider time,
+    ILogger<RequestQueueGrain> logger) : Grain, IRequestQueueGrain
 {
-    public const int MaxTake = 200;
+    /// <summary>
+    /// The most lines one query returns: the agents' pages ask 200 at most (the service's limit), an
+    /// export reads every line in a few passes of this size, each pass a walk of the whole queue.
+    /// </summary>
+    public const int MaxTake = 5000;
 
     public static readonly TimeSpan RetryWindow = TimeSpan.FromDays(7);
 
@@ -36,6 +42,12 @@ public sealed class RequestQueueGrain(
 
     /// <summary>Oldest first (<see cref="QueueLine.Filing"/>).</summary>
     private readonly List<QueueLine> _lines = [];
+
+    /// <summary>
+    /// Overdue requests whose state has no move for the platform, at the revision they were asked at:
+    /// a request keeps its definition version, so until it changes (a new revision) asking again is useless.
+    /// </summary>
+    private readonly Dictionary<string, int> _noDeadlineMove = new(StringComparer.Ordinal);
 
     private string Commune => this.GetPrimaryKeyString();
 
@@ -139,6 +151,30 @@ public sealed class RequestQueueGrain(
         var names = StringComparer.InvariantCultureIgnoreCase;
         return Task.FromResult(new QueuePage(page, total,
             [.. agents.Select(agent => new AgentChoice(agent.Key, agent.Value)).OrderBy(agent => agent.Name, names).ThenBy(agent => agent.AccountId, StringComparer.Ordinal)]));
+    }
+
+    public async Task<IReadOnlyList<string>> ApplyDeadlines(DateTimeOffset now)
+    {
+        // A copy: each move comes back through Track, which changes the lines while this awaits.
+        var due = _lines.Select(line => line.Summary)
+            .Where(summary => summary.DueAt <= now && !summary.StateKind.IsFinal()
+                && (!_noDeadlineMove.TryGetValue(summary.Reference, out var revision) || revision != summary.Revision))
+            .ToList();
+        var moved = new List<string>();
+        foreach (var summary in due)
+        {
+            try
+            {
+                if (await GrainFactory.GetGrain<IDemarcheRequestGrain>(summary.Reference).ApplyDeadline(now)) moved.Add(summary.Reference);
+                else _noDeadlineMove[summary.Reference] = summary.Revision;
+            }
+            catch (Exception failure)
+            {
+                // One request's trouble never holds back the others'; it is asked again at the next sweep.
+                logger.LogWarning(failure, "Délai de la demande {Reference} non appliqué : repris au prochain passage", summary.Reference);
+            }
+        }
+        return moved;
     }
 
     public Task<CommuneFigures> Figures(DateOnly? from, DateOnly? to) => Task.FromResult(QueueFigures.Of(_lines, from, to));

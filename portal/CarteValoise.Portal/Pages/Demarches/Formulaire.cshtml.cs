@@ -111,22 +111,6 @@ public sealed class FormulaireModel(DemarchesService.DemarchesClient demarches) 
             Gone = refusal.Status.Detail;
             return false;
         }
-        var unsaved = Form.Definition.Pages.Where(page => !Form.CompletedPages.Contains(page.PageId)).SelectMany(page => page.Fields).ToList();
-        if (Form.DraftId.Length == 0 || unsaved.Count == 0) return true;
-        // A draft holds the pages saved; a page not saved yet starts from the household prefill, as a new form does.
-        try
-        {
-            var fresh = await demarches.GetFormAsync(
-                new GetFormRequest { CommuneInseeCode = Form.CommuneInseeCode, DemarcheId = Form.Definition.DemarcheId }, cancellationToken: cancel);
-            if (fresh.Definition.Version != Form.Definition.Version) return true;
-            foreach (var field in unsaved)
-                if (!Form.Answers.ContainsKey(field.FieldId) && fresh.Answers.TryGetValue(field.FieldId, out var prefilled))
-                    Form.Answers[field.FieldId] = prefilled;
-        }
-        catch (RpcException refusal) when (refusal.StatusCode is Grpc.Core.StatusCode.FailedPrecondition or Grpc.Core.StatusCode.PermissionDenied or Grpc.Core.StatusCode.NotFound)
-        {
-            // The démarche is no longer offered anew: the draft goes on without a prefill.
-        }
         return true;
     }
 

@@ -124,9 +124,25 @@ public sealed class BuiltInCatalogueTests
         Assert.Equal(
         [
             ("deposee", StateKind.Open), ("en-instruction", StateKind.Open), ("complement-demande", StateKind.AwaitingCitizen),
-            ("acceptee", StateKind.Accepted), ("refusee", StateKind.Refused), ("retiree", StateKind.Closed),
+            ("acceptee", StateKind.Accepted), ("refusee", StateKind.Refused), ("retiree", StateKind.Closed), ("classee", StateKind.Closed),
         ], workflow.States.Select(state => (state.Id, state.Kind)));
-        Assert.Equal(["instruire", "demander-complement", "repondre", "accepter", "refuser", "retirer"], workflow.Moves.Select(move => move.Id));
+        Assert.Equal(["instruire", "demander-complement", "repondre", "accepter", "refuser", "retirer", "classer"], workflow.Moves.Select(move => move.Id));
         Assert.All(workflow.Moves.Where(move => move.Id is "demander-complement" or "refuser"), move => Assert.True(move.RequiresReason));
+    }
+
+    /// <summary>A complement never sent ends the request when its deadline passes, by the platform alone, and the citizen is mailed why.</summary>
+    [Theory]
+    [MemberData(nameof(CatalogueFiles.EachId), MemberType = typeof(CatalogueFiles))]
+    public void A_complement_never_sent_is_classed_by_the_platform_when_its_deadline_passes(string id)
+    {
+        var workflow = CatalogueFiles.Definition(id).Workflow;
+
+        var classer = Assert.Single(WorkflowRules.MovesFor(workflow, "complement-demande", Actor.System));
+        Assert.Equal(("classer", "Classer sans suite", "classee", "Classée sans suite", MoveNotice.Email),
+            (classer.Id, classer.Label, classer.To, workflow.State(classer.To)!.Label, classer.Notice));
+        Assert.Equal($"Sans réponse de votre part dans le délai de {workflow.State("complement-demande")!.DeadlineDays} jours, votre demande {{{{reference}}}} est classée sans suite. Vous pouvez déposer une nouvelle demande.",
+            classer.NoticeText);
+        Assert.Equal([classer], workflow.Moves.Where(move => move.Actors.Contains(Actor.System)));
+        Assert.Equal("Seule la plateforme peut « Classer sans suite ».", WorkflowRules.Refusal(workflow, "complement-demande", "classer", Actor.Agent, null));
     }
 }
