@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using CarteValoise.Benchmarks.Processes;
 using CarteValoise.Benchmarks.Report;
 using CarteValoise.Benchmarks.Running;
 using CarteValoise.Contracts.Billing;
@@ -20,93 +18,30 @@ namespace CarteValoise.Benchmarks.Canteen;
 /// </summary>
 public sealed class CanteenBench(CanteenBenchOptions options)
 {
-    private readonly Figures _figures = new();
-    private readonly string _workDirectory = options.Common.WorkDirectory;
+    private readonly SiloScenario _scenario = new("canteen", options.Common, options.CloudDll);
 
-    public static async Task<int> MainAsync(string[] args)
+    private Figures Figures => _scenario.Figures;
+
+    public static Task<int> MainAsync(string[] args) => ScenarioEntry.RunAsync(args, CanteenBenchOptions.Usage, CanteenBenchOptions.Parse,
+        options => BenchRun.CleanUp(options.Common), options => new CanteenBench(options).RunAsync());
+
+    public Task<bool> RunAsync() => _scenario.RunAsync(async settings =>
     {
-        if (args.Contains("--help") || args.Contains("-h"))
+        using (var silo = await _scenario.StartSiloAsync(settings, "canteen-cloud"))
         {
-            Console.WriteLine(CanteenBenchOptions.Usage);
-            return 0;
+            await using var client = await GrainClient.ConnectAsync(settings.GatewayPort);
+            await _scenario.PartAsync($"(canteen) seeding {options.Children:#,0} children in {options.Families:#,0} families, {options.Schools} schools, taps from {options.From:yyyy-MM-dd} to {options.To:yyyy-MM-dd}",
+                () => SeedAsync(client.Grains, silo));
+            using var agent = new AgentCalls(settings.Address);
+            await agent.SignInAsync();
+            await _scenario.PartAsync($"(canteen) count page data, {options.ReportCalls} calls each", () => CountPageAsync(agent));
+            await _scenario.PartAsync($"(canteen) month close of {options.CloseMonth} through the Billing service", () => CloseMonthAsync(agent));
+            _scenario.Memory(silo, "canteen_silo", "after seeding, reports and close");
+            _scenario.DataSize(settings, "canteen_data_mb");
         }
-        CanteenBenchOptions options;
-        try
-        {
-            options = CanteenBenchOptions.Parse(args);
-        }
-        catch (UsageException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return 2;
-        }
-        ChildProcesses.KillOnExit(afterwards: () => BenchRun.CleanUp(options.Common));
-        try
-        {
-            return await new CanteenBench(options).RunAsync() ? 0 : 1;
-        }
-        finally
-        {
-            ChildProcesses.KillAll();
-        }
-    }
-
-    public async Task<bool> RunAsync()
-    {
-        Directory.CreateDirectory(_workDirectory);
-        var loadAtStart = LoadAverage();
-        Console.WriteLine($"CarteValoise canteen benchmark: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average {loadAtStart}");
-        Console.WriteLine($"work directory {_workDirectory} (the silo's data directory is inside it); child logs in {options.Common.LogDirectory}");
-        var settings = CanteenSilo.Settings.Fresh(Path.Combine(_workDirectory, "cloud"));
-        var allRan = true;
-        try
-        {
-            using (var silo = await StartSiloAsync(settings, "canteen-cloud"))
-            {
-                await using var client = await GrainClient.ConnectAsync(settings.GatewayPort);
-                await PartAsync($"(canteen) seeding {options.Children:#,0} children in {options.Families:#,0} families, {options.Schools} schools, taps from {options.From:yyyy-MM-dd} to {options.To:yyyy-MM-dd}",
-                    () => SeedAsync(client.Grains, silo));
-                using var agent = new AgentCalls(settings.Address);
-                await agent.SignInAsync();
-                await PartAsync($"(canteen) count page data, {options.ReportCalls} calls each", () => CountPageAsync(agent));
-                await PartAsync($"(canteen) month close of {options.CloseMonth} through the Billing service", () => CloseMonthAsync(agent));
-                Memory(silo, "canteen_silo", "after seeding, reports and close");
-                _figures.Add(new Figure("canteen_data_mb", "(canteen) silo data directory on disk", Megabytes(DirectorySize(settings.DataDirectory)), "MB"));
-            }
-            if (options.Restart)
-                await PartAsync("(canteen) cold reads after a restart of the silo on the same disk", () => AfterRestartAsync(settings));
-        }
-        catch (Exception ex)
-        {
-            allRan = false;
-            _figures.Note($"the canteen benchmark stopped: {ex.GetType().Name}: {ex.Message}");
-        }
-        finally
-        {
-            ChildProcesses.KillAll();
-            BenchRun.CleanUp(options.Common);
-        }
-        allRan &= !_failed;
-        _figures.Note($"load average (1, 5, 15 min) at start {loadAtStart}, at end {LoadAverage()}, on {Environment.ProcessorCount} cores");
-        _figures.Print(Console.Out);
-        return allRan;
-    }
-
-    private bool _failed;
-
-    private async Task PartAsync(string title, Func<Task> part)
-    {
-        Console.WriteLine($"== {title}");
-        try
-        {
-            await part();
-        }
-        catch (Exception ex)
-        {
-            _failed = true;
-            _figures.Note($"not measured: {title}: {ex.GetType().Name}: {ex.Message}");
-        }
-    }
+        if (options.Restart)
+            await _scenario.PartAsync("(canteen) cold reads after a restart of the silo on the same disk", () => AfterRestartAsync(settings));
+    });
 
     private async Task SeedAsync(IGrainFactory grains, CanteenSilo silo)
     {
@@ -119,13 +54,13 @@ public sealed class CanteenBench(CanteenBenchOptions options)
         var started = Stopwatch.GetTimestamp();
         await commune.RegisterFamiliesAsync(grains, options.Parallelism);
         var families = Stopwatch.GetElapsedTime(started);
-        _figures.Add(new Figure("canteen_families_per_s", "(canteen) families registered", options.Families / families.TotalSeconds, "families/s",
+        Figures.Add(new Figure("canteen_families_per_s", "(canteen) families registered", options.Families / families.TotalSeconds, "families/s",
             "", $"{options.Families:#,0} in {families.TotalSeconds:0.0} s"));
 
         started = Stopwatch.GetTimestamp();
         await commune.EnrolChildrenAsync(grains, options.Parallelism);
         var children = Stopwatch.GetElapsedTime(started);
-        _figures.Add(new Figure("canteen_children_per_s", "(canteen) children enrolled (child, card, family, roster, commune)", options.Children / children.TotalSeconds, "children/s",
+        Figures.Add(new Figure("canteen_children_per_s", "(canteen) children enrolled (child, card, family, roster, commune)", options.Children / children.TotalSeconds, "children/s",
             "", $"{options.Children:#,0} in {children.TotalSeconds:0.0} s"));
 
         var year = new SchoolYearTaps(commune, rules, options.From, options.To);
@@ -149,19 +84,19 @@ public sealed class CanteenBench(CanteenBenchOptions options)
             Console.WriteLine($"  {month:yyyy-MM}: {count,9:#,0} taps of {batches.Count:#,0} children in {took.TotalSeconds,5:0.0} s (recorded {recorded.TotalSeconds:0.0} s, flushed {(took - recorded).TotalSeconds:0.0} s)");
         }
         var tapSpent = silo.Counters().Since(tapSilo);
-        _figures.Add(new Figure("canteen_taps_per_s", "(canteen) taps applied and persisted through the grains", taps / tapping.TotalSeconds, "taps/s",
+        Figures.Add(new Figure("canteen_taps_per_s", "(canteen) taps applied and persisted through the grains", taps / tapping.TotalSeconds, "taps/s",
             "", $"{taps:#,0} taps in {tapping.TotalSeconds:0.0} s, one RecordTaps per child and month, then one Flush per child"));
         if (taps > 0)
         {
-            _figures.Add(new Figure("canteen_tap_silo_cpu_ms_per_1000_taps", "(canteen) silo CPU per 1,000 taps", tapSpent.Cpu.TotalMilliseconds / taps * 1000, "ms",
+            Figures.Add(new Figure("canteen_tap_silo_cpu_ms_per_1000_taps", "(canteen) silo CPU per 1,000 taps", tapSpent.Cpu.TotalMilliseconds / taps * 1000, "ms",
                 "", $"{tapSpent.Cpu.TotalSeconds / tapping.TotalSeconds:0.00} of {Environment.ProcessorCount} cores"));
-            _figures.Add(new Figure("canteen_tap_silo_bytes_written_per_tap", "(canteen) silo bytes written to disk per tap", (double)tapSpent.WrittenBytes / taps, "B"));
+            Figures.Add(new Figure("canteen_tap_silo_bytes_written_per_tap", "(canteen) silo bytes written to disk per tap", (double)tapSpent.WrittenBytes / taps, "B"));
         }
         seeding.Stop();
         var seedSpent = silo.Counters().Since(siloBefore);
-        _figures.Add(new Figure("canteen_seed_s", "(canteen) whole seeding (commune, families, children, year of taps)", seeding.Elapsed.TotalSeconds, "s",
-            "", $"silo CPU {seedSpent.Cpu.TotalSeconds:0} s, {Megabytes(seedSpent.WrittenBytes):0} MB written"));
-        Memory(silo, "canteen_silo_seeded", "after seeding");
+        Figures.Add(new Figure("canteen_seed_s", "(canteen) whole seeding (commune, families, children, year of taps)", seeding.Elapsed.TotalSeconds, "s",
+            "", $"silo CPU {seedSpent.Cpu.TotalSeconds:0} s, {SiloScenario.Megabytes(seedSpent.WrittenBytes):0} MB written"));
+        _scenario.Memory(silo, "canteen_silo_seeded", "after seeding");
     }
 
     private async Task CountPageAsync(AgentCalls agent)
@@ -173,9 +108,9 @@ public sealed class CanteenBench(CanteenBenchOptions options)
         var (report, schoolDay) = await agent.RepeatAsync(options.ReportCalls, (headers, deadline) => agent.Reports.GetSchoolDayReportAsync(request, headers, deadline));
         Console.WriteLine($"  {report.SchoolName}, {report.Date}: forecast {report.Forecast}, actual {report.Actual}, expected but absent {report.ExpectedAbsent.Count}, " +
             $"present without reservation {report.PresentUnreserved.Count}, allergy plans {report.Allergies.Count}{(report.ClosedReason.Length > 0 ? $", closed: {report.ClosedReason}" : "")}");
-        _figures.Add(new Figure("canteen_school_day_p50_ms", "(canteen) GetSchoolDayReport p50 (one school, one day)", schoolDay.Percentile(50), "ms", "",
+        Figures.Add(new Figure("canteen_school_day_p50_ms", "(canteen) GetSchoolDayReport p50 (one school, one day)", schoolDay.Percentile(50), "ms", "",
             $"first call {firstTook.TotalMilliseconds:0} ms, {first.Children.Count} children listed"));
-        _figures.Add(new Figure("canteen_school_day_p99_ms", "(canteen) GetSchoolDayReport p99", schoolDay.Percentile(99), "ms"));
+        Figures.Add(new Figure("canteen_school_day_p99_ms", "(canteen) GetSchoolDayReport p99", schoolDay.Percentile(99), "ms"));
 
         var weekRequest = new WeekCountsRequest { CommuneInseeCode = LargeCommune.InseeCode, Date = day };
         var (_, weekFirst) = await agent.TimeAsync((headers, deadline) => agent.Reports.GetWeekCountsAsync(weekRequest, headers, deadline));
@@ -183,70 +118,38 @@ public sealed class CanteenBench(CanteenBenchOptions options)
         var forecast = week.Schools.Sum(s => s.Days.Sum(d => d.Forecast));
         var actual = week.Schools.Sum(s => s.Days.Sum(d => d.Actual));
         Console.WriteLine($"  week of {week.Days.FirstOrDefault()}: {week.Schools.Count} schools, forecast {forecast:#,0}, actual {actual:#,0}");
-        _figures.Add(new Figure("canteen_week_p50_ms", $"(canteen) GetWeekCounts p50 ({week.Schools.Count} schools x {week.Days.Count} days)", weekly.Percentile(50), "ms", "",
+        Figures.Add(new Figure("canteen_week_p50_ms", $"(canteen) GetWeekCounts p50 ({week.Schools.Count} schools x {week.Days.Count} days)", weekly.Percentile(50), "ms", "",
             $"first call {weekFirst.TotalMilliseconds:0} ms"));
-        _figures.Add(new Figure("canteen_week_p99_ms", "(canteen) GetWeekCounts p99", weekly.Percentile(99), "ms"));
+        Figures.Add(new Figure("canteen_week_p99_ms", "(canteen) GetWeekCounts p99", weekly.Percentile(99), "ms"));
     }
 
     private async Task CloseMonthAsync(AgentCalls agent)
     {
         var request = new CloseMonthRequest { CommuneInseeCode = LargeCommune.InseeCode, Month = options.CloseMonth };
         var (closed, took) = await agent.TimeAsync((headers, deadline) => agent.Billing.CloseMonthAsync(request, headers, deadline), minutes: 30);
-        _figures.Add(new Figure("canteen_close_month_s", $"(canteen) month close, {options.CloseMonth} (first close)", took.TotalSeconds, "s", "",
+        Figures.Add(new Figure("canteen_close_month_s", $"(canteen) month close, {options.CloseMonth} (first close)", took.TotalSeconds, "s", "",
             $"{closed.CreatedNow:#,0} invoices created, {closed.FamiliesWithNothingToBill:#,0} families with nothing to bill, {closed.TotalCents / 100m:#,0.00} EUR billed"));
         var (again, tookAgain) = await agent.TimeAsync((headers, deadline) => agent.Billing.CloseMonthAsync(request, headers, deadline), minutes: 30);
-        _figures.Add(new Figure("canteen_close_again_ms", "(canteen) month close again (idempotent, creates nothing)", tookAgain.TotalMilliseconds, "ms", "",
+        Figures.Add(new Figure("canteen_close_again_ms", "(canteen) month close again (idempotent, creates nothing)", tookAgain.TotalMilliseconds, "ms", "",
             $"{again.CreatedNow} created, {again.Invoices.Count:#,0} invoices returned"));
         var (month, read) = await agent.TimeAsync((headers, deadline) => agent.Billing.GetMonthAsync(request, headers, deadline));
-        _figures.Add(new Figure("canteen_get_month_ms", "(canteen) GetMonth of the closed month (the paid / unpaid table)", read.TotalMilliseconds, "ms", "",
+        Figures.Add(new Figure("canteen_get_month_ms", "(canteen) GetMonth of the closed month (the paid / unpaid table)", read.TotalMilliseconds, "ms", "",
             $"{month.Invoices.Count:#,0} invoices"));
     }
 
     private async Task AfterRestartAsync(CanteenSilo.Settings settings)
     {
-        var started = Stopwatch.GetTimestamp();
-        using var silo = await StartSiloAsync(settings, "canteen-cloud-restarted");
-        _figures.Add(new Figure("canteen_restart_s", "(canteen) silo restart on the seeded disk, to CLOUD READY", Stopwatch.GetElapsedTime(started).TotalSeconds, "s"));
+        using var silo = await _scenario.RestartSiloAsync(settings, "canteen-cloud-restarted", "canteen_restart_s");
         using var agent = new AgentCalls(settings.Address);
         await agent.SignInAsync();
         var day = options.ReportDay.ToString("yyyy-MM-dd");
         var (_, week) = await agent.TimeAsync((headers, deadline) => agent.Reports.GetWeekCountsAsync(
             new WeekCountsRequest { CommuneInseeCode = LargeCommune.InseeCode, Date = day }, headers, deadline));
-        _figures.Add(new Figure("canteen_cold_week_ms", "(canteen) first GetWeekCounts after restart (grains activated from disk)", week.TotalMilliseconds, "ms"));
+        Figures.Add(new Figure("canteen_cold_week_ms", "(canteen) first GetWeekCounts after restart (grains activated from disk)", week.TotalMilliseconds, "ms"));
         var (_, schoolDay) = await agent.TimeAsync((headers, deadline) => agent.Reports.GetSchoolDayReportAsync(
             new SchoolDayReportRequest { SchoolId = $"{LargeCommune.InseeCode}-E02", Date = day }, headers, deadline));
-        _figures.Add(new Figure("canteen_cold_school_day_ms", "(canteen) first GetSchoolDayReport of another school after restart", schoolDay.TotalMilliseconds, "ms"));
-        Memory(silo, "canteen_silo_restarted", "after restart and the cold reads");
+        Figures.Add(new Figure("canteen_cold_school_day_ms", "(canteen) first GetSchoolDayReport of another school after restart", schoolDay.TotalMilliseconds, "ms"));
+        _scenario.Memory(silo, "canteen_silo_restarted", "after restart and the cold reads");
     }
 
-    private async Task<CanteenSilo> StartSiloAsync(CanteenSilo.Settings settings, string name)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var silo = await CanteenSilo.StartAsync(options.CloudDll, settings, name, options.Common.LogDirectory, TimeSpan.FromSeconds(options.Common.CloudStartSeconds));
-        Console.WriteLine($"  silo ready at {settings.Address} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
-        return silo;
-    }
-
-    private void Memory(CanteenSilo silo, string key, string when)
-    {
-        var (now, peak) = silo.Memory();
-        _figures.Add(new Figure($"{key}_working_set_mb", $"(canteen) silo working set {when}", Megabytes(now), "MB", "", $"peak {Megabytes(peak):#,0} MB"));
-    }
-
-    private static double Megabytes(long bytes) => bytes / (1024.0 * 1024.0);
-
-    private static long DirectorySize(string directory) =>
-        Directory.Exists(directory) ? new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return "unknown";
-        }
-    }
 }

@@ -5,13 +5,10 @@ namespace CarteValoise.Benchmarks.Canteen;
 
 /// <summary>
 /// The size of the commune the canteen benchmark builds and what it measures on it. The defaults are
-/// the issue's large Val d'Oise commune and fit a few minutes on two cores; the shared flags (--root,
-/// --work-dir, --logs, --keep, --configuration, --cloud-start-seconds) mean what they mean for the
-/// reader-box benchmark.
+/// the issue's large Val d'Oise commune and fit a few minutes on two cores.
 /// </summary>
-public sealed class CanteenBenchOptions
+public sealed class CanteenBenchOptions : SiloScenarioOptions
 {
-    public BenchOptions Common { get; private set; } = null!;
     public int Children { get; private set; } = 6_000;
     public int Families { get; private set; } = 3_500;
     public int Schools { get; private set; } = 40;
@@ -22,9 +19,6 @@ public sealed class CanteenBenchOptions
     public DateOnly ReportDay { get; private set; } = new(2026, 11, 17);
     public int ReportCalls { get; private set; } = 50;
     public int Parallelism { get; private set; } = 64;
-    public bool Restart { get; private set; } = true;
-
-    public string CloudDll => Common.CloudDll;
 
     public const string Usage = """
         CarteValoise canteen benchmark: a large commune's school year through the grains, then its reports.
@@ -43,39 +37,36 @@ public sealed class CanteenBenchOptions
           --work-dir DIR  --logs DIR  --keep  --root DIR  --configuration Release  --cloud-start-seconds 180
         """;
 
-    private static readonly HashSet<string> CommonFlags = ["--work-dir", "--logs", "--root", "--configuration", "--cloud-start-seconds"];
-
     public static CanteenBenchOptions Parse(string[] args)
     {
         var options = new CanteenBenchOptions();
-        var common = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            var flag = args[i];
-            if (flag == "--keep") { common.Add(flag); continue; }
-            if (flag == "--no-restart") { options.Restart = false; continue; }
-            if (i + 1 >= args.Length) throw new UsageException($"{flag} needs a value.\n{Usage}");
-            var value = args[++i];
-            if (CommonFlags.Contains(flag)) { common.Add(flag); common.Add(value); continue; }
-            switch (flag)
-            {
-                case "--children": options.Children = Int(flag, value); break;
-                case "--families": options.Families = Int(flag, value); break;
-                case "--schools": options.Schools = Int(flag, value); break;
-                case "--canteen-share": options.CanteenShare = Share(flag, value); break;
-                case "--from": options.From = Day(flag, value); break;
-                case "--to": options.To = Day(flag, value); break;
-                case "--close-month": options.CloseMonth = value; break;
-                case "--report-day": options.ReportDay = Day(flag, value); break;
-                case "--report-calls": options.ReportCalls = Int(flag, value); break;
-                case "--parallelism": options.Parallelism = Int(flag, value); break;
-                default: throw new UsageException($"Unknown flag {flag}.\n{Usage}");
-            }
-        }
-        if (options.Families > options.Children) throw new UsageException("--families cannot exceed --children: every family has a child.");
-        if (options.To < options.From) throw new UsageException("--to comes before --from.");
-        options.Common = BenchOptions.Parse([.. common]);
+        options.Read(args, Usage);
         return options;
+    }
+
+    protected override bool Take(string flag, string value)
+    {
+        switch (flag)
+        {
+            case "--children": Children = Int(flag, value); break;
+            case "--families": Families = Int(flag, value); break;
+            case "--schools": Schools = Int(flag, value); break;
+            case "--canteen-share": CanteenShare = Share(flag, value); break;
+            case "--from": From = Day(flag, value); break;
+            case "--to": To = Day(flag, value); break;
+            case "--close-month": CloseMonth = value; break;
+            case "--report-day": ReportDay = Day(flag, value); break;
+            case "--report-calls": ReportCalls = Int(flag, value); break;
+            case "--parallelism": Parallelism = Int(flag, value); break;
+            default: return false;
+        }
+        return true;
+    }
+
+    protected override void Check()
+    {
+        if (Families > Children) throw new UsageException("--families cannot exceed --children: every family has a child.");
+        if (To < From) throw new UsageException("--to comes before --from.");
     }
 
     private static int Int(string flag, string value) =>

@@ -26,39 +26,9 @@ public sealed class ClusterBench(ClusterBenchOptions options)
     private readonly ClusterTable _table = new(options.Setups, Rows(options.Common));
     private bool _allRan = true;
 
-    public static async Task<int> MainAsync(string[] args)
-    {
-        if (args.Contains("--help") || args.Contains("-h"))
-        {
-            Console.WriteLine(ClusterBenchOptions.Usage);
-            return 0;
-        }
-        ClusterBenchOptions options;
-        try
-        {
-            options = ClusterBenchOptions.Parse(args);
-        }
-        catch (UsageException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return 2;
-        }
-        // The silos first (they hold connections), then PostgreSQL, then the files.
-        ChildProcesses.KillOnExit(afterwards: () =>
-        {
-            BenchPostgres.StopAll();
-            BenchRun.CleanUp(options.Common);
-        });
-        try
-        {
-            return await new ClusterBench(options).RunAsync() ? 0 : 1;
-        }
-        finally
-        {
-            ChildProcesses.KillAll();
-            BenchPostgres.StopAll();
-        }
-    }
+    // The silos first (they hold connections), then PostgreSQL, then the files.
+    public static Task<int> MainAsync(string[] args) => ScenarioEntry.RunAsync(args, ClusterBenchOptions.Usage, ClusterBenchOptions.Parse,
+        options => BenchRun.CleanUp(options.Common), options => new ClusterBench(options).RunAsync(), stopServers: BenchPostgres.StopAll);
 
     private static IReadOnlyList<ClusterTable.Row> Rows(BenchOptions common)
     {
@@ -100,7 +70,7 @@ public sealed class ClusterBench(ClusterBenchOptions options)
     public async Task<bool> RunAsync()
     {
         Directory.CreateDirectory(_common.WorkDirectory);
-        var loadAtStart = LoadAverage();
+        var loadAtStart = MachineLoad.Average();
         Console.WriteLine($"CarteValoise cluster benchmark: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average {loadAtStart}");
         Console.WriteLine($"work directory {_common.WorkDirectory} (silos' and PostgreSQL's data inside it); child logs in {_common.LogDirectory}");
         BenchPostgres? postgres = null;
@@ -137,7 +107,7 @@ public sealed class ClusterBench(ClusterBenchOptions options)
         }
         if (options.Setups.Any(setup => setup.Silos > 1))
             _table.Note("with several silos, one simulator per silo starts its boxes there; taps/s are their sum, p50 and p99 the highest of theirs.");
-        _table.Note($"load average (1, 5, 15 min) at start {loadAtStart}, at end {LoadAverage()}, on {Environment.ProcessorCount} cores");
+        _table.Note($"load average (1, 5, 15 min) at start {loadAtStart}, at end {MachineLoad.Average()}, on {Environment.ProcessorCount} cores");
         _table.Print(Console.Out);
         return _allRan;
     }
@@ -229,17 +199,5 @@ public sealed class ClusterBench(ClusterBenchOptions options)
         _table.Add(setup, $"{key}_postgres_wal_syncs_per_1000_taps", PerThousand(database.WalSyncs));
         _table.Add(setup, $"{key}_postgres_blocks_written_per_1000_taps", PerThousand(database.BlocksWritten));
         _table.Add(setup, $"{key}_postgres_connections", database.Connections);
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return "unknown";
-        }
     }
 }

@@ -34,7 +34,7 @@ public sealed class ColdQueue(IGrainFactory grains, DeskCalls desk, Figures figu
 
         var collected = await CollectAsync();
         var request = new ListRequestsRequest { CommuneInseeCode = DemarchesSeeding.Commune, Page = 1, PageSize = QueueQuestions.PageSize };
-        var (page, took) = await desk.TimeAsync((client, headers, deadline) => client.ListRequestsAsync(request, headers, deadline));
+        var (page, took) = await desk.TimeAsync((headers, deadline) => desk.Desk.ListRequestsAsync(request, headers, deadline));
         figures.Add(new Figure("demarches_cold_desk_ms", "(démarches) first queue page after deactivation: DemarcheDesk", took.TotalMilliseconds, "ms",
             "", $"{page.Total:#,0} lines, activations {collected}"));
     }

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Runtime.InteropServices;
 using CarteValoise.Benchmarks.Canteen;
-using CarteValoise.Benchmarks.Processes;
 using CarteValoise.Benchmarks.Report;
 using CarteValoise.Benchmarks.Running;
 using CarteValoise.Contracts.Demarches;
@@ -25,103 +22,41 @@ public sealed class DemarchesBench(DemarchesBenchOptions options)
     private const string Commune = DemarchesSeeding.Commune;
     private const string NameFragment = "fourn";
 
-    private readonly Figures _figures = new();
-    private readonly string _workDirectory = options.Common.WorkDirectory;
-    private bool _failed;
+    private readonly SiloScenario _scenario = new("démarches", options.Common, options.CloudDll);
 
-    public static async Task<int> MainAsync(string[] args)
+    private Figures Figures => _scenario.Figures;
+
+    public static Task<int> MainAsync(string[] args) => ScenarioEntry.RunAsync(args, DemarchesBenchOptions.Usage, DemarchesBenchOptions.Parse,
+        options => BenchRun.CleanUp(options.Common), options => new DemarchesBench(options).RunAsync());
+
+    public Task<bool> RunAsync() => _scenario.RunAsync(async settings =>
     {
-        if (args.Contains("--help") || args.Contains("-h"))
+        using (var silo = await _scenario.StartSiloAsync(settings, "demarches-cloud"))
         {
-            Console.WriteLine(DemarchesBenchOptions.Usage);
-            return 0;
-        }
-        DemarchesBenchOptions options;
-        try
-        {
-            options = DemarchesBenchOptions.Parse(args);
-        }
-        catch (UsageException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return 2;
-        }
-        ChildProcesses.KillOnExit(afterwards: () => BenchRun.CleanUp(options.Common));
-        try
-        {
-            return await new DemarchesBench(options).RunAsync() ? 0 : 1;
-        }
-        finally
-        {
-            ChildProcesses.KillAll();
-        }
-    }
+            await using var client = await GrainClient.ConnectAsync(settings.GatewayPort);
+            var seeding = new DemarchesSeeding(client.Grains, silo, options, Figures);
+            var history = options.Requests - options.ThroughRequests;
+            await seeding.CommuneAsync();
+            var versions = await seeding.CatalogueAsync();
+            await _scenario.PartAsync($"(démarches) {history:#,0} requests of history over {options.Months} months, as queue lines", () => seeding.HistoryAsync(history));
+            if (options.ThroughRequests > 0)
+                await _scenario.PartAsync($"(démarches) {options.ThroughRequests:#,0} requests filed today through the request grains", () => seeding.FiledTodayAsync(versions, options.ThroughRequests));
+            _scenario.Memory(silo, "demarches_silo_seeded", "after seeding");
 
-    public async Task<bool> RunAsync()
-    {
-        Directory.CreateDirectory(_workDirectory);
-        var loadAtStart = LoadAverage();
-        Console.WriteLine($"CarteValoise démarches benchmark: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average {loadAtStart}");
-        Console.WriteLine($"work directory {_workDirectory} (the silo's data directory is inside it); child logs in {options.Common.LogDirectory}");
-        var settings = CanteenSilo.Settings.Fresh(Path.Combine(_workDirectory, "cloud"));
-        var allRan = true;
-        try
-        {
-            using (var silo = await StartSiloAsync(settings, "demarches-cloud"))
-            {
-                await using var client = await GrainClient.ConnectAsync(settings.GatewayPort);
-                var seeding = new DemarchesSeeding(client.Grains, silo, options, _figures);
-                var history = options.Requests - options.ThroughRequests;
-                await seeding.CommuneAsync();
-                var versions = await seeding.CatalogueAsync();
-                await PartAsync($"(démarches) {history:#,0} requests of history over {options.Months} months, as queue lines", () => seeding.HistoryAsync(history));
-                if (options.ThroughRequests > 0)
-                    await PartAsync($"(démarches) {options.ThroughRequests:#,0} requests filed today through the request grains", () => seeding.FiledTodayAsync(versions, options.ThroughRequests));
-                Memory(silo, "demarches_silo_seeded", "after seeding");
-
-                using var desk = new DeskCalls(settings.Address);
-                await desk.SignInAsync();
-                var queue = client.Grains.GetGrain<IRequestQueueGrain>(Commune);
-                foreach (var question in Questions(seeding))
-                    await PartAsync($"(démarches) queue: {question.Label}, {options.Calls} calls each way", () => AskAsync(desk, queue, question));
-                await PartAsync("(démarches) CSV export of one démarche", () => ExportAsync(desk, queue, seeding));
-                await PartAsync("(démarches) statistics", () => StatisticsAsync(desk, queue));
-                await PartAsync($"(démarches) cold start of the queue grain, {options.ColdRounds} rounds", () => new ColdQueue(client.Grains, desk, _figures).RunAsync(options.ColdRounds));
-                Memory(silo, "demarches_silo", "after seeding and the questions");
-                _figures.Add(new Figure("demarches_data_mb", "(démarches) silo data directory on disk", DemarchesSeeding.Megabytes(DirectorySize(settings.DataDirectory)), "MB"));
-            }
-            if (options.Restart)
-                await PartAsync("(démarches) first questions after a restart of the silo on the same disk", () => AfterRestartAsync(settings));
+            using var desk = new DeskCalls(settings.Address);
+            await desk.SignInAsync();
+            var queue = client.Grains.GetGrain<IRequestQueueGrain>(Commune);
+            foreach (var question in Questions(seeding))
+                await _scenario.PartAsync($"(démarches) queue: {question.Label}, {options.Calls} calls each way", () => AskAsync(desk, queue, question));
+            await _scenario.PartAsync("(démarches) CSV export of one démarche", () => ExportAsync(desk, queue, seeding));
+            await _scenario.PartAsync("(démarches) statistics", () => StatisticsAsync(desk, queue));
+            await _scenario.PartAsync($"(démarches) cold start of the queue grain, {options.ColdRounds} rounds", () => new ColdQueue(client.Grains, desk, Figures).RunAsync(options.ColdRounds));
+            _scenario.Memory(silo, "demarches_silo", "after seeding and the questions");
+            _scenario.DataSize(settings, "demarches_data_mb");
         }
-        catch (Exception ex)
-        {
-            allRan = false;
-            _figures.Note($"the démarches benchmark stopped: {ex.GetType().Name}: {ex.Message}");
-        }
-        finally
-        {
-            ChildProcesses.KillAll();
-            BenchRun.CleanUp(options.Common);
-        }
-        allRan &= !_failed;
-        _figures.Note($"load average (1, 5, 15 min) at start {loadAtStart}, at end {LoadAverage()}, on {Environment.ProcessorCount} cores");
-        _figures.Print(Console.Out);
-        return allRan;
-    }
-
-    private async Task PartAsync(string title, Func<Task> part)
-    {
-        Console.WriteLine($"== {title}");
-        try
-        {
-            await part();
-        }
-        catch (Exception ex)
-        {
-            _failed = true;
-            _figures.Note($"not measured: {title}: {ex.GetType().Name}: {ex.Message}");
-        }
-    }
+        if (options.Restart)
+            await _scenario.PartAsync("(démarches) first questions after a restart of the silo on the same disk", () => AfterRestartAsync(settings));
+    });
 
     /// <summary>The questions, on values the history really holds: its commonest démarche's commonest open state, a reference from its middle.</summary>
     private static IReadOnlyList<QueueQuestion> Questions(DemarchesSeeding seeding)
@@ -134,7 +69,7 @@ public sealed class DemarchesBench(DemarchesBenchOptions options)
 
     private async Task AskAsync(DeskCalls desk, IRequestQueueGrain queue, QueueQuestion question)
     {
-        var (page, byDesk) = await desk.RepeatAsync(options.Calls, (client, headers, deadline) => client.ListRequestsAsync(question.Desk, headers, deadline));
+        var (page, byDesk) = await desk.RepeatAsync(options.Calls, (headers, deadline) => desk.Desk.ListRequestsAsync(question.Desk, headers, deadline));
         var (grainPage, byGrain) = await RepeatAsync(options.Calls, () => queue.Query(question.Grain, DateTimeOffset.UtcNow));
         Console.WriteLine($"  {page.Total:#,0} lines matched ({grainPage.Total:#,0} by the grain), {page.Lines.Count} on page {page.Page} of {page.PageCount}");
         Add($"demarches_{question.Key}", question.Label, byDesk, byGrain, $"{page.Total:#,0} matched");
@@ -144,7 +79,7 @@ public sealed class DemarchesBench(DemarchesBenchOptions options)
     {
         var demarche = seeding.History.Pick(1).Id;
         var request = new ListRequestsRequest { CommuneInseeCode = Commune, DemarcheId = demarche };
-        var (file, byDesk) = await desk.RepeatAsync(options.Calls, (client, headers, deadline) => client.ExportRequestsAsync(request, headers, deadline));
+        var (file, byDesk) = await desk.RepeatAsync(options.Calls, (headers, deadline) => desk.Desk.ExportRequestsAsync(request, headers, deadline));
         var (lines, byGrain) = await RepeatAsync(options.Calls, () => QueueQuestions.EveryLineAsync(queue, demarche));
         var rows = file.Content.ToStringUtf8().Count(c => c == '\n');
         Console.WriteLine($"  {file.FileName}: {file.Content.Length / 1024.0:#,0} KB, {rows:#,0} lines of text; the grain gave {lines.Count:#,0} lines, {QueueQuestions.ExportPages(lines.Count)} pages of {QueueQuestions.ExportPage}");
@@ -154,7 +89,7 @@ public sealed class DemarchesBench(DemarchesBenchOptions options)
     private async Task StatisticsAsync(DeskCalls desk, IRequestQueueGrain queue)
     {
         var whole = new GetStatisticsRequest { CommuneInseeCode = Commune };
-        var (report, byDesk) = await desk.RepeatAsync(options.Calls, (client, headers, deadline) => client.GetStatisticsAsync(whole, headers, deadline));
+        var (report, byDesk) = await desk.RepeatAsync(options.Calls, (headers, deadline) => desk.Desk.GetStatisticsAsync(whole, headers, deadline));
         var (_, byGrain) = await RepeatAsync(options.Calls, () => queue.Figures(null, null));
         var received = report.Demarches.Sum(d => d.Received);
         var decided = report.Demarches.Sum(d => d.Decided);
@@ -168,33 +103,31 @@ public sealed class DemarchesBench(DemarchesBenchOptions options)
         var first = new DateOnly(month.Year, month.Month, 1);
         var last = first.AddMonths(1).AddDays(-1);
         var oneMonth = new GetStatisticsRequest { CommuneInseeCode = Commune, From = ServiceDay.Format(first), To = ServiceDay.Format(last) };
-        var (monthly, byDeskMonth) = await desk.RepeatAsync(options.Calls, (client, headers, deadline) => client.GetStatisticsAsync(oneMonth, headers, deadline));
+        var (monthly, byDeskMonth) = await desk.RepeatAsync(options.Calls, (headers, deadline) => desk.Desk.GetStatisticsAsync(oneMonth, headers, deadline));
         var (_, byGrainMonth) = await RepeatAsync(options.Calls, () => queue.Figures(first, last));
         Add("demarches_statistics_month", $"statistics of {first:yyyy-MM}", byDeskMonth, byGrainMonth, $"{monthly.Demarches.Sum(d => d.Received):#,0} received");
     }
 
     private async Task AfterRestartAsync(CanteenSilo.Settings settings)
     {
-        var started = Stopwatch.GetTimestamp();
-        using var silo = await StartSiloAsync(settings, "demarches-cloud-restarted");
-        _figures.Add(new Figure("demarches_restart_s", "(démarches) silo restart on the seeded disk, to CLOUD READY", Stopwatch.GetElapsedTime(started).TotalSeconds, "s"));
+        using var silo = await _scenario.RestartSiloAsync(settings, "demarches-cloud-restarted", "demarches_restart_s");
         using var desk = new DeskCalls(settings.Address);
         await desk.SignInAsync();
         var first = new ListRequestsRequest { CommuneInseeCode = Commune, Page = 1, PageSize = QueueQuestions.PageSize };
-        var (page, cold) = await desk.TimeAsync((client, headers, deadline) => client.ListRequestsAsync(first, headers, deadline));
-        _figures.Add(new Figure("demarches_restart_first_page_ms", "(démarches) first queue page after restart (DemarcheDesk; the queue read from its shards)", cold.TotalMilliseconds, "ms",
+        var (page, cold) = await desk.TimeAsync((headers, deadline) => desk.Desk.ListRequestsAsync(first, headers, deadline));
+        Figures.Add(new Figure("demarches_restart_first_page_ms", "(démarches) first queue page after restart (DemarcheDesk; the queue read from its shards)", cold.TotalMilliseconds, "ms",
             "", $"{page.Total:#,0} lines"));
-        var (_, warm) = await desk.TimeAsync((client, headers, deadline) => client.ListRequestsAsync(first, headers, deadline));
-        _figures.Add(new Figure("demarches_restart_second_page_ms", "(démarches) the same page again", warm.TotalMilliseconds, "ms"));
-        Memory(silo, "demarches_silo_restarted", "after restart and the first page");
+        var (_, warm) = await desk.TimeAsync((headers, deadline) => desk.Desk.ListRequestsAsync(first, headers, deadline));
+        Figures.Add(new Figure("demarches_restart_second_page_ms", "(démarches) the same page again", warm.TotalMilliseconds, "ms"));
+        _scenario.Memory(silo, "demarches_silo_restarted", "after restart and the first page");
     }
 
     private void Add(string key, string label, Latencies byDesk, Latencies byGrain, string note)
     {
-        _figures.Add(new Figure($"{key}_desk_p50_ms", $"(démarches) {label}: DemarcheDesk p50", byDesk.Percentile(50), "ms", "", note));
-        _figures.Add(new Figure($"{key}_desk_max_ms", $"(démarches) {label}: DemarcheDesk max", byDesk.Percentile(100), "ms"));
-        _figures.Add(new Figure($"{key}_grain_p50_ms", $"(démarches) {label}: queue grain p50", byGrain.Percentile(50), "ms"));
-        _figures.Add(new Figure($"{key}_grain_max_ms", $"(démarches) {label}: queue grain max", byGrain.Percentile(100), "ms"));
+        Figures.Add(new Figure($"{key}_desk_p50_ms", $"(démarches) {label}: DemarcheDesk p50", byDesk.Percentile(50), "ms", "", note));
+        Figures.Add(new Figure($"{key}_desk_max_ms", $"(démarches) {label}: DemarcheDesk max", byDesk.Percentile(100), "ms"));
+        Figures.Add(new Figure($"{key}_grain_p50_ms", $"(démarches) {label}: queue grain p50", byGrain.Percentile(50), "ms"));
+        Figures.Add(new Figure($"{key}_grain_max_ms", $"(démarches) {label}: queue grain max", byGrain.Percentile(100), "ms"));
     }
 
     /// <summary>The same grain call again and again, one at a time.</summary>
@@ -211,33 +144,4 @@ public sealed class DemarchesBench(DemarchesBenchOptions options)
         return (last, latencies);
     }
 
-    private async Task<CanteenSilo> StartSiloAsync(CanteenSilo.Settings settings, string name)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var silo = await CanteenSilo.StartAsync(options.CloudDll, settings, name, options.Common.LogDirectory, TimeSpan.FromSeconds(options.Common.CloudStartSeconds));
-        Console.WriteLine($"  silo ready at {settings.Address} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
-        return silo;
-    }
-
-    private void Memory(CanteenSilo silo, string key, string when)
-    {
-        var (now, peak) = silo.Memory();
-        _figures.Add(new Figure($"{key}_working_set_mb", $"(démarches) silo working set {when}", DemarchesSeeding.Megabytes(now), "MB", "",
-            $"peak {DemarchesSeeding.Megabytes(peak).ToString("#,0", CultureInfo.InvariantCulture)} MB"));
-    }
-
-    private static long DirectorySize(string directory) =>
-        Directory.Exists(directory) ? new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return "unknown";
-        }
-    }
 }

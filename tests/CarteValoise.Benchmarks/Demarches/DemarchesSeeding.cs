@@ -83,7 +83,7 @@ public sealed class DemarchesSeeding(IGrainFactory grains, CanteenSilo silo, Dem
         var allocating = Stopwatch.GetElapsedTime(started);
         var spent = silo.Counters().Since(before);
         figures.Add(new Figure("demarches_allocate_per_s", "(démarches) references given (IRequestQueueGrain.Allocate)", count / allocating.TotalSeconds, "references/s",
-            "", $"{count:#,0} in {allocating.TotalSeconds:0.0} s, silo CPU {spent.Cpu.TotalSeconds:0} s, {Megabytes(spent.WrittenBytes):0} MB written"));
+            "", $"{count:#,0} in {allocating.TotalSeconds:0.0} s, silo CPU {spent.Cpu.TotalSeconds:0} s, {SiloScenario.Megabytes(spent.WrittenBytes):0} MB written"));
         References = references;
 
         before = silo.Counters();
@@ -99,7 +99,7 @@ public sealed class DemarchesSeeding(IGrainFactory grains, CanteenSilo silo, Dem
         var tracking = Stopwatch.GetElapsedTime(started);
         spent = silo.Counters().Since(before);
         figures.Add(new Figure("demarches_track_per_s", "(démarches) history lines written (IRequestQueueGrain.Track, durable in shards)", count / tracking.TotalSeconds, "lines/s",
-            "", $"{count:#,0} in {tracking.TotalSeconds:0.0} s, silo CPU {spent.Cpu.TotalSeconds:0} s, {Megabytes(spent.WrittenBytes):0} MB written"));
+            "", $"{count:#,0} in {tracking.TotalSeconds:0.0} s, silo CPU {spent.Cpu.TotalSeconds:0} s, {SiloScenario.Megabytes(spent.WrittenBytes):0} MB written"));
         figures.Add(new Figure("demarches_history_seed_per_s", "(démarches) history seeded, Allocate + Track", count / (allocating + tracking).TotalSeconds, "requests/s",
             "", $"{count:#,0} requests over {options.Months} months in {(allocating + tracking).TotalSeconds:0.0} s"));
     }
@@ -113,11 +113,9 @@ public sealed class DemarchesSeeding(IGrainFactory grains, CanteenSilo silo, Dem
         var took = Stopwatch.GetElapsedTime(started);
         var spent = silo.Counters().Since(before);
         figures.Add(new Figure("demarches_submit_per_s", "(démarches) requests filed today through the grains (Allocate, Submit, Assign, Move…)", count / took.TotalSeconds, "requests/s",
-            "", $"{count:#,0} in {took.TotalSeconds:0.0} s, {filing.Calls:#,0} grain calls ({filing.Calls / took.TotalSeconds:0} calls/s), silo CPU {spent.Cpu.TotalSeconds:0} s, {Megabytes(spent.WrittenBytes):0} MB written"));
+            "", $"{count:#,0} in {took.TotalSeconds:0.0} s, {filing.Calls:#,0} grain calls ({filing.Calls / took.TotalSeconds:0} calls/s), silo CPU {spent.Cpu.TotalSeconds:0} s, {SiloScenario.Megabytes(spent.WrittenBytes):0} MB written"));
     }
 
     private string Share(Func<RequestHistory.Planned, bool> which) =>
         Planned.Count == 0 ? "0 %" : $"{100.0 * Planned.Count(which) / Planned.Count:0} %";
-
-    public static double Megabytes(long bytes) => bytes / (1024.0 * 1024.0);
 }

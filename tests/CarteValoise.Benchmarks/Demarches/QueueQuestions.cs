@@ -25,8 +25,8 @@ public static class QueueQuestions
             new ListRequestsRequest { Page = LatePage }, Filter() with { Skip = (LatePage - 1) * PageSize }),
     ];
 
-    /// <summary>The most lines the queue grain gives at once (RequestQueueGrain.MaxTake).</summary>
-    public const int ExportPage = 200;
+    /// <summary>The most lines the queue grain gives at once, as the export reads them.</summary>
+    public const int ExportPage = RequestQueueGrain.MaxTake;
 
     public static int ExportPages(int lines) => Math.Max(1, (lines + ExportPage - 1) / ExportPage);
 

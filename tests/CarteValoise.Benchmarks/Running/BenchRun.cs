@@ -32,7 +32,7 @@ public sealed class BenchRun(BenchOptions options)
     public async Task<bool> RunAsync()
     {
         Directory.CreateDirectory(options.WorkDirectory);
-        var loadAtStart = LoadAverage();
+        var loadAtStart = MachineLoad.Average();
         Console.WriteLine($"CarteValoise benchmark: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average {loadAtStart}");
         Console.WriteLine($"work directory {options.WorkDirectory} (the silo's data directory is inside it); child logs in {options.LogDirectory}");
         try
@@ -51,7 +51,7 @@ public sealed class BenchRun(BenchOptions options)
         }
         Summarise();
         // Everything here shares the cores with whatever else runs: say how busy the machine was.
-        _figures.Note($"load average (1, 5, 15 min) at start {loadAtStart}, at end {LoadAverage()}, on {Environment.ProcessorCount} cores");
+        _figures.Note($"load average (1, 5, 15 min) at start {loadAtStart}, at end {MachineLoad.Average()}, on {Environment.ProcessorCount} cores");
         _figures.Print(Console.Out);
         return _allRan;
     }
@@ -259,18 +259,6 @@ public sealed class BenchRun(BenchOptions options)
     private static readonly ILoggerFactory Logs = LoggerFactory.Create(logging => logging
         .AddSimpleConsole(console => console.SingleLine = true)
         .SetMinimumLevel(LogLevel.Warning));
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return "unknown";
-        }
-    }
 
     /// <summary>Deletes the run's temporary files unless asked to keep them; the children must be gone.</summary>
     public static void CleanUp(BenchOptions options)
