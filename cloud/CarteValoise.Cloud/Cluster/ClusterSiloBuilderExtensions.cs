@@ -31,6 +31,11 @@ public static class ClusterSiloBuilderExtensions
             options.ServiceId = configuration["Orleans:ServiceId"] ?? "cartevaloise";
         });
         silo.ConfigureEndpoints(advertisedIp, siloPort, gatewayPort);
+        // A grain whose storage call failed while the database restarted answers its caller on
+        // another silo with Npgsql's exception inside Orleans'; without this, that answer cannot be
+        // serialized, and the caller gets a codec error (UNKNOWN to a client) instead of a database
+        // failure (UNAVAILABLE, retried).
+        silo.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
         // Orleans loads Npgsql's DbProviderFactory itself from the invariant name (its ADO.NET
         // providers map "Npgsql" to Npgsql.NpgsqlFactory): referencing the package is the registration.
         silo.UseAdoNetClustering(options =>

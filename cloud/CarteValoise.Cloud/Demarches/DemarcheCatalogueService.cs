@@ -15,7 +15,7 @@ namespace CarteValoise.Cloud.Demarches;
 /// version as its JSON file with the history, a new version from a file (an edit or an import,
 /// checked whole and saved only when valid), and which démarches citizens are offered.
 /// </summary>
-public sealed class DemarcheCatalogueService(
+public sealed partial class DemarcheCatalogueService(
     IGrainFactory grains, CallerResolver callers, RequestDetails details, ILogger<DemarcheCatalogueService> logger) : CatalogueBase
 {
     public override async Task<DefinitionList> ListDefinitions(ListDefinitionsRequest request, ServerCallContext context)

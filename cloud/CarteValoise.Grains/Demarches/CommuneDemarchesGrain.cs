@@ -91,11 +91,14 @@ public sealed class CommuneDemarchesGrain(
     public Task<IReadOnlyList<DefinitionVersion>> History(string demarcheId) =>
         Task.FromResult<IReadOnlyList<DefinitionVersion>>(Find(demarcheId) is { } record ? [.. record.Versions] : []);
 
-    public async Task<DefinitionVersion> Save(string json, string editorName)
+    public async Task<DefinitionVersion> Save(string json, string editorName, int? basedOnVersion = null)
     {
         var parsed = DefinitionFile.Parse(json);
         var record = Find(parsed.Id);
         var current = record?.Versions[^1];
+        // Checked here, where saves run one at a time: an edit of an older version would silently undo what was saved since.
+        if (basedOnVersion is { } based && based != (current?.Version ?? 0))
+            throw new DemarcheRefusedException($"La démarche a été modifiée entre-temps (version {current?.Version ?? 0}) : rechargez la page.");
         if (current is not null && _current.TryGetValue(parsed.Id, out var held)
             && DefinitionFile.Write(held with { Version = current.Version }) == DefinitionFile.Write(parsed with { Version = current.Version }))
             return current;

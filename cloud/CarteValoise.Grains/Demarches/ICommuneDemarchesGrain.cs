@@ -21,7 +21,8 @@ public interface ICommuneDemarchesGrain : IGrainWithStringKey
     /// checked whole (<c>InvalidDemarcheException</c>, nothing saved); the same definition as the
     /// current version makes no new version and returns it.
     /// </summary>
-    Task<DefinitionVersion> Save(string json, string editorName);
+    /// <param name="basedOnVersion">When given, the version the edit was made on: another current version refuses the save (<see cref="DemarcheRefusedException"/>).</param>
+    Task<DefinitionVersion> Save(string json, string editorName, int? basedOnVersion = null);
 
     Task<CatalogueEntry> SetEnabled(string demarcheId, bool enabled, string editorName);
 }
