@@ -49,6 +49,33 @@ public sealed class CommuneDemarchesGrain(
             }
         }
         await AddMissingBuiltIns();
+        await UpdateUntouchedBuiltIns();
+    }
+
+    /// <summary>
+    /// A built-in démarche the commune never edited follows the built-in catalogue: a newer built-in
+    /// (a new move, a corrected text) becomes its next version at the next activation. One the
+    /// commune edited keeps its own; its administrators may import the new built-in themselves.
+    /// </summary>
+    private async Task UpdateUntouchedBuiltIns()
+    {
+        var at = time.GetUtcNow();
+        var appended = new List<(CommuneDemarcheRecord Record, DefinitionVersion Version, DemarcheDefinition Definition)>();
+        foreach (var builtIn in BuiltInCatalogue.All())
+        {
+            if (Find(builtIn.Id) is not { } record || record.Versions.Any(v => v.SavedBy != BuiltInAuthor)) continue;
+            var current = record.Versions[^1];
+            var definition = builtIn with { Version = current.Version + 1 };
+            if (DefinitionFile.Write(builtIn with { Version = current.Version }) == current.Json) continue;
+            var version = new DefinitionVersion(builtIn.Id, definition.Version, DefinitionFile.Write(definition), at, BuiltInAuthor);
+            record.Versions.Add(version);
+            appended.Add((record, version, definition));
+        }
+        if (appended.Count == 0) return;
+        await Write(() => appended.ForEach(a => a.Record.Versions.Remove(a.Version)));
+        foreach (var (record, _, definition) in appended) _current[record.DemarcheId] = definition;
+        logger.LogInformation("Commune {Commune} : {Count} démarche(s) du catalogue intégré mise(s) à jour ({Ids}).",
+            this.GetPrimaryKeyString(), appended.Count, string.Join(", ", appended.Select(a => a.Record.DemarcheId)));
     }
 
     /// <summary>A commune starts with the built-in catalogue; a démarche added to it later reaches every commune at its next activation.</summary>

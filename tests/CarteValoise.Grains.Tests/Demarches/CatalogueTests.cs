@@ -23,6 +23,29 @@ public sealed class CatalogueTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_built_in_the_commune_never_edited_follows_the_catalogue_and_one_it_edited_keeps_its_own()
+    {
+        var desk = new DemarcheDesk(fixture);
+        var builtIn = await desk.Definition();
+        // An older built-in, as a commune seeded before the catalogue changed holds it.
+        var older = await desk.Catalogue.Save(DefinitionFile.Write(builtIn with { Summary = "Résumé d'une version plus ancienne." }), CommuneDemarchesGrain.BuiltInAuthor);
+        var edited = await desk.Catalogue.Save(DefinitionFile.Write((await desk.Definition("acte-deces")) with { Title = "Acte de décès (texte de la commune)" }), "Agent Dupont");
+
+        await fixture.Cluster.DeactivateAsync(desk.Catalogue.GetGrainId());
+
+        var history = await desk.Catalogue.History(DemarcheDesk.ActeNaissance);
+        Assert.Equal([1, 2, 3], history.Select(v => v.Version));
+        Assert.Equal(older.Json, history[1].Json);
+        Assert.Equal((CommuneDemarchesGrain.BuiltInAuthor, DefinitionFile.Write(builtIn with { Version = 3 })), (history[2].SavedBy, history[2].Json));
+        Assert.Equal(3, Assert.Single(await desk.Catalogue.List(), e => e.DemarcheId == DemarcheDesk.ActeNaissance).CurrentVersion);
+        Assert.Equal(edited, (await desk.Catalogue.History("acte-deces"))[^1]);
+
+        // Nothing new at the next activation: the commune already follows the catalogue.
+        await fixture.Cluster.DeactivateAsync(desk.Catalogue.GetGrainId());
+        Assert.Equal(3, (await desk.Catalogue.History(DemarcheDesk.ActeNaissance)).Count);
+    }
+
+    [Fact]
     public async Task An_edit_is_a_new_version_numbered_by_the_commune_and_the_same_file_again_is_none()
     {
         var desk = new DemarcheDesk(fixture);
