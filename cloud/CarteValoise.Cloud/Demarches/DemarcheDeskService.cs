@@ -5,6 +5,7 @@ using CarteValoise.Contracts.Demarches;
 using CarteValoise.Domain.Access;
 using CarteValoise.Domain.Demarches;
 using CarteValoise.Grains.Demarches;
+using CarteValoise.Grains.DocumentSafe;
 using Google.Protobuf;
 using Grpc.Core;
 using DeskBase = CarteValoise.Contracts.Demarches.DemarcheDesk.DemarcheDeskBase;
@@ -26,6 +27,7 @@ public sealed partial class DemarcheDeskService(
     RequestDetails details,
     RequestFiling filing,
     DemarcheMails mails,
+    AgentAttachments attachments,
     Services.AccessLog accessLog,
     TimeProvider time,
     ILogger<DemarcheDeskService> logger) : DeskBase
@@ -127,19 +129,55 @@ public sealed partial class DemarcheDeskService(
         return await details.For(view, Actor.Agent);
     }
 
+    /// <summary>
+    /// A message to the citizen or an internal note, with a file if the agent joins one (a file on a
+    /// note stays internal as the note does). The file is checked as the document safe checks an
+    /// upload, stored, then recorded with the message; a message refused leaves no file behind.
+    /// </summary>
     public override async Task<RequestDetail> PostAgentMessage(PostAgentMessageRequest request, ServerCallContext context)
     {
         var caller = callers.Require(context);
         var view = await RequireAgentsRequest(caller, request.Reference);
         var message = request.Message.Trim();
-        if (message.Length == 0)
+        var joined = request.Attachment.Length > 0 || request.AttachmentName.Trim().Length > 0;
+        if (message.Length == 0 && !joined)
             throw DemarcheWireErrors.Invalid("message", request.Internal ? "Écrivez la note avant de l'enregistrer." : "Écrivez votre message avant de l'envoyer.");
         if (message.Length > DemarchesService.LongestMessage)
             throw DemarcheWireErrors.Invalid("message", RequestTexts.MessageTooLong);
-        view = await DemarcheWireErrors.Translated(() => grains.GetGrain<IDemarcheRequestGrain>(view.Reference).Post(
-            new RequestMessageCommand(OperationIds.Of(request.OperationId), Actor.Agent, caller.AccountId, SignedBy.Of(caller), message, request.Internal, [])));
+        var content = request.Attachment.ToByteArray();
+        var document = joined ? attachments.Check(view.Reference, view.Submission.CommuneCode, caller.AccountId, request.AttachmentName, content) : null;
+        var post = new RequestMessageCommand(OperationIds.Of(request.OperationId), Actor.Agent, caller.AccountId, SignedBy.Of(caller), message, request.Internal,
+            document is null ? [] : [document]);
+        view = document is null ? await PostAsync(view.Reference, post) : await PostWithFileAsync(view.Reference, post, document, content, context.CancellationToken);
         await mails.NotifyAsync(view, context.CancellationToken);
         return await details.For(view, Actor.Agent);
+    }
+
+    private Task<RequestView> PostAsync(string reference, RequestMessageCommand post) =>
+        DemarcheWireErrors.Translated(() => grains.GetGrain<IDemarcheRequestGrain>(reference).Post(post));
+
+    /// <summary>
+    /// Stores the file, then posts: a refused message deletes it, and so does an operation already
+    /// done (its message records the file of the first try, not this one).
+    /// </summary>
+    private async Task<RequestView> PostWithFileAsync(string reference, RequestMessageCommand post, SubmittedDocument document, byte[] content, CancellationToken cancellationToken)
+    {
+        await attachments.StoreAsync(document, content, cancellationToken);
+        RequestView view;
+        try
+        {
+            view = await PostAsync(reference, post);
+        }
+        catch (RpcException)
+        {
+            await attachments.ForgetAsync(document);
+            throw;
+        }
+        if (!view.Timeline.Any(entry => entry.Documents.Any(d => d.DocumentId == document.DocumentId)))
+            await attachments.ForgetAsync(document);
+        else
+            logger.LogInformation("Fichier {DocumentId} ({Bytes} octets) joint par {AccountId} à la demande {Reference}", document.DocumentId, document.SizeBytes, post.ActorAccountId, reference);
+        return view;
     }
 
     /// <summary>

@@ -224,9 +224,12 @@ public static class DemarcheWire
         GeneratedBy = file.GeneratedBy,
     };
 
-    /// <summary>Every document the request carries: those filed with it, then those of later messages and complements.</summary>
-    public static IReadOnlyList<SubmittedDocument> Documents(G.RequestView view) =>
-        [.. view.Submission.Documents.Concat(view.Timeline.SelectMany(e => e.Documents))
+    /// <summary>
+    /// Every document the request carries: those filed with it, then those of later messages and
+    /// complements; those of internal notes only when <paramref name="withInternal"/> (agents).
+    /// </summary>
+    public static IReadOnlyList<SubmittedDocument> Documents(G.RequestView view, bool withInternal = true) =>
+        [.. view.Submission.Documents.Concat(view.Timeline.Where(e => withInternal || !e.Internal).SelectMany(e => e.Documents))
             .DistinctBy(d => (d.RequestRef, d.DocumentId))];
 
     /// <summary>The Paris day of an instant, as yyyy-MM-dd.</summary>

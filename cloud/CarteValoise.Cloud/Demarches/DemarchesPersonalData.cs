@@ -44,7 +44,7 @@ public sealed class DemarchesPersonalData(IGrainFactory grains, DemarcheDefiniti
                 decision = view.DecidedAt is { } decided ? new { le = decided, par = view.DecidedBy, motif = view.DecisionReason } : null,
                 reponses = sections.Select(s => new { page = s.PageTitle, champs = s.Rows.Select(r => new { question = r.Label, reponse = r.Value }) }),
                 reponses_brutes = view.Submission.Answers,
-                pieces = DemarcheWire.Documents(view).Select(d => new { type = d.TypeLabel, fichier = d.FileName, envoyee_le = d.SubmittedAt }),
+                pieces = DemarcheWire.Documents(view, withInternal: false).Select(d => new { type = d.TypeLabel, fichier = d.FileName, envoyee_le = d.SubmittedAt }),
                 historique = view.Timeline.Where(e => !e.Internal).Select(e => new
                 {
                     le = e.At,

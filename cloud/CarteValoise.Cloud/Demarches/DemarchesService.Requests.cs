@@ -124,8 +124,9 @@ public sealed partial class DemarchesService
             await RecordAgentRead(caller, view, $"document « {generated.Title} »");
             return Pdf(generated.FileName, pdf);
         }
-        // A document of the request (filed with it, or with a later message, whose copy is kept under its own key).
-        if (DemarcheWire.Documents(view).FirstOrDefault(d => d.DocumentId == fileId) is { } copy)
+        // A document of the request (filed with it, or with a later message, whose copy is kept under its own key,
+        // or joined by an agent); one of an internal note is the commune's only.
+        if (DemarcheWire.Documents(view, withInternal: AccessRules.CanReadCommune(caller, view.Submission.CommuneCode)).FirstOrDefault(d => d.DocumentId == fileId) is { } copy)
         {
             await RecordAgentRead(caller, view, $"document « {copy.FileName} » ({copy.TypeLabel})");
             return new RequestFile { FileName = copy.FileName, ContentType = copy.ContentType, Content = ByteString.CopyFrom(await documentContents.Read(copy.DocumentId, context.CancellationToken)) };

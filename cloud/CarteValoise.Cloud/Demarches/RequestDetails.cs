@@ -43,7 +43,7 @@ public sealed class RequestDetails(IGrainFactory grains, DemarcheDefinitions def
             wire.Rows.AddRange(section.Rows.Select(r => new W.AnswerRow { Label = r.Label, Value = r.Value }));
             return wire;
         }));
-        detail.Documents.AddRange(DemarcheWire.Documents(view).Select(DemarcheWire.Document));
+        detail.Documents.AddRange(DemarcheWire.Documents(view, withInternal: reader == Actor.Agent).Select(DemarcheWire.Document));
         detail.Timeline.AddRange(view.Timeline.Where(e => reader == Actor.Agent || !e.Internal).Select(e => DemarcheWire.Entry(e, definition)));
         detail.Moves.AddRange(WorkflowRules.MovesFor(definition.Workflow, view.StateId, reader).Select(m => DemarcheWire.Move(m, definition)));
         detail.Generated.AddRange(view.Generated.Select(DemarcheWire.Generated));

@@ -58,6 +58,9 @@ public sealed class CloudChannel
         return silos.Count == 1 ? new CloudChannel(silos[0], silos) : new CloudChannel(new Uri($"{ListScheme}:///cloud"), silos);
     }
 
+    /// <summary>The largest answer the web apps take from the cloud.</summary>
+    public const int MaxReceiveBytes = 16 * 1024 * 1024;
+
     /// <summary>The resolver a list needs, to register with the services (the client factory hands them to each channel).</summary>
     public ResolverFactory? Resolver() => IsList
         ? new StaticResolverFactory(_ => Silos.Select(s => new BalancerAddress(s.Host, s.Port)).ToArray())
@@ -67,6 +70,9 @@ public sealed class CloudChannel
     public void Configure(GrpcChannelOptions channel, IEnumerable<ProtoService> services)
     {
         channel.UnsafeUseInsecureChannelCallCredentials = IsPlainHttp;
+        // A request's document (a safe's file, 10 Mo at most, or a PDF of the commune) comes back as
+        // one message: beyond gRPC's default 4 Mo it would be refused on the way.
+        channel.MaxReceiveMessageSize = MaxReceiveBytes;
         // A listed address carries no scheme to the connections: the credentials say http or https.
         if (IsList) channel.Credentials = IsPlainHttp ? ChannelCredentials.Insecure : ChannelCredentials.SecureSsl;
         var config = new ServiceConfig();

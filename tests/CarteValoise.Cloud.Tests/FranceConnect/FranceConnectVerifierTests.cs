@@ -80,6 +80,21 @@ public sealed class FranceConnectVerifierTests
     }
 
     [Fact]
+    public async Task The_keys_are_kept_twelve_hours_then_fetched_again()
+    {
+        await VerifyAsync(franceConnect.IdToken(Subject, Nonce));
+        time.Advance(FranceConnectVerifier.KeysKeptFor - TimeSpan.FromSeconds(1));
+        franceConnect.Now = time.GetUtcNow();
+        await VerifyAsync(franceConnect.IdToken(Subject, Nonce));
+        Assert.Equal(1, franceConnect.JwksFetches);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        franceConnect.Now = time.GetUtcNow();
+        await VerifyAsync(franceConnect.IdToken(Subject, Nonce));
+        Assert.Equal(2, franceConnect.JwksFetches);
+    }
+
+    [Fact]
     public async Task An_unsigned_id_token_is_refused()
     {
         var unsigned = StandInFranceConnect.Unsigned(new()

@@ -8,8 +8,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace CarteValoise.Cloud.Identity.FranceConnect;
 
 /// <summary>
-/// Checks FranceConnect's tokens against its published configuration (discovery and JWKS, through
-/// <see cref="ConfigurationManager{T}"/>): the id_token's signature (ES256 or RS256 only), issuer,
+/// Checks FranceConnect's tokens against its published configuration (discovery and JWKS, kept
+/// <see cref="KeysKeptFor"/>): the id_token's signature (ES256 or RS256 only), issuer,
 /// audience, expiry and nonce; then the userinfo JWT, fetched with the access token, under the same
 /// checks and for the same subject. Keys rotate: a token signed with a key we do not know yet makes
 /// us fetch the configuration again once before refusing.
@@ -24,7 +24,15 @@ public sealed class FranceConnectVerifier : IFranceConnectVerifier
     private readonly ILogger<FranceConnectVerifier> logger;
     private readonly HttpClient http;
     private readonly HttpDocumentRetriever documents;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration>? configurations;
+    // The configuration fetched last and when, by our clock. Not IdentityModel's ConfigurationManager:
+    // its refresh on request runs in the background, so a key rotation was seen once or twice
+    // depending on timing; here a fetch happens when asked, and only then.
+    private volatile FetchedConfiguration? fetched;
+
+    /// <summary>How long FranceConnect's configuration and keys are kept before they are fetched again.</summary>
+    public static readonly TimeSpan KeysKeptFor = TimeSpan.FromHours(12);
+
+    private sealed record FetchedConfiguration(OpenIdConnectConfiguration Configuration, DateTimeOffset At);
     private readonly JsonWebTokenHandler tokens = new() { MapInboundClaims = false };
 
     public FranceConnectVerifier(FranceConnectSettings settings, HttpMessageHandler handler, TimeProvider time, ILogger<FranceConnectVerifier> logger)
@@ -34,16 +42,13 @@ public sealed class FranceConnectVerifier : IFranceConnectVerifier
         this.logger = logger;
         http = new HttpClient(handler) { Timeout = CallTimeout };
         documents = new HttpDocumentRetriever(http) { RequireHttps = settings.RequireHttps };
-        configurations = settings.IsConfigured
-            ? new ConfigurationManager<OpenIdConnectConfiguration>(settings.MetadataAddress, new OpenIdConnectConfigurationRetriever(), documents)
-            : null;
     }
 
     public bool IsConfigured => settings.IsConfigured;
 
     public async Task<FranceConnectIdentity> VerifyAsync(string idToken, string accessToken, string nonce, CancellationToken cancellationToken)
     {
-        if (configurations is null)
+        if (!settings.IsConfigured)
             throw new FranceConnectRefusedException("La connexion avec FranceConnect n'est pas proposée par ce service.");
         if (string.IsNullOrWhiteSpace(idToken) || string.IsNullOrWhiteSpace(accessToken) || string.IsNullOrWhiteSpace(nonce))
             throw Refused("la réponse de FranceConnect est incomplète.");
@@ -72,18 +77,10 @@ public sealed class FranceConnectVerifier : IFranceConnectVerifier
             Text(userInfo, "birthcountry"));
     }
 
-    private async Task<OpenIdConnectConfiguration> ConfigurationAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await configurations!.GetConfigurationAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or TaskCanceledException)
-        {
-            logger.LogWarning(e, "FranceConnect configuration unavailable at {Address}", settings.MetadataAddress);
-            throw new FranceConnectRefusedException("FranceConnect est momentanément injoignable : réessayez dans un instant.");
-        }
-    }
+    private Task<OpenIdConnectConfiguration> ConfigurationAsync(CancellationToken cancellationToken) =>
+        fetched is { } known && time.GetUtcNow() - known.At < KeysKeptFor
+            ? Task.FromResult(known.Configuration)
+            : FreshConfigurationAsync(cancellationToken);
 
     /// <summary>
     /// The token, valid under <paramref name="configuration"/>, or under a configuration fetched again
@@ -112,8 +109,8 @@ public sealed class FranceConnectVerifier : IFranceConnectVerifier
         try
         {
             var fresh = await OpenIdConnectConfigurationRetriever.GetAsync(settings.MetadataAddress, documents, cancellationToken);
-            // Later calls take the new keys too, once the manager has fetched them in its turn.
-            configurations!.RequestRefresh();
+            // Later calls take the new keys too.
+            fetched = new FetchedConfiguration(fresh, time.GetUtcNow());
             return fresh;
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or TaskCanceledException)

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using CarteValoise.Contracts.Demarches;
 using CarteValoise.Portal.Demarches;
+using CarteValoise.Portal.DocumentSafe;
+using Google.Protobuf;
 using Grpc.Core;
 using GrpcStatus = Grpc.Core.StatusCode;
 using Microsoft.AspNetCore.Mvc;
@@ -17,12 +19,17 @@ namespace CarteValoise.Portal.Pages.Admin.Demarches;
 /// citizen's access log, and acts once per operation id. What it refuses is said on the page:
 /// a move another agent made first at the top, a missing reason next to its field.
 /// </summary>
-public sealed class DemandeModel(DemarcheDesk.DemarcheDeskClient desk, DemarchesService.DemarchesClient demarches) : PageModel
+public sealed class DemandeModel(DemarcheDesk.DemarcheDeskClient desk, DemarchesService.DemarchesClient demarches, SafeUploadLimit uploadLimit) : PageModel
 {
     public const string ReasonField = "motif";
     public const string MoveField = "mouvement";
     public const string MessageField = "message";
     public const string NoteField = "note";
+    /// <summary>The file joined to a message; the cloud names its problems so.</summary>
+    public const string AttachmentField = "piece-jointe";
+    public const string NoteAttachmentField = "note-piece-jointe";
+    /// <summary>The type of document a file joined by an agent has: the page links it to the request's download, not to the safe's copies.</summary>
+    public const string CommuneFileType = "piece-commune";
     public const string TemplateField = "modele";
     public const string AssignField = "attribution";
     public const string Acknowledgement = "accuse-reception";
@@ -56,6 +63,20 @@ public sealed class DemandeModel(DemarcheDesk.DemarcheDeskClient desk, Demarches
 
     /// <summary>The reason a submitted document is opened for: written to the citizen's access log.</summary>
     public string DocumentReason => $"Demande {Line.Reference}";
+
+    /// <summary>
+    /// Where a document of the request opens: a citizen's frozen copy through the safe's agent
+    /// download (with the reason), a file joined by an agent through the request's own download.
+    /// </summary>
+    public string DocumentLink(RequestDocument document) => document.TypeCode == CommuneFileType
+        ? FileLink(document.DocumentId)
+        : $"/Admin/Pieces/{Uri.EscapeDataString(Line.Reference)}/{Uri.EscapeDataString(document.DocumentId)}?motif={Uri.EscapeDataString(DocumentReason)}";
+
+    /// <summary>The largest file a message may carry: the document safe's.</summary>
+    public long MaxFileBytes => uploadLimit.MaxFileBytes;
+
+    public string FileLink(string fileId) =>
+        $"/Admin/Demarches/Demande/{Uri.EscapeDataString(Line.Reference)}?handler=Fichier&fichier={Uri.EscapeDataString(fileId)}";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -114,17 +135,37 @@ public sealed class DemandeModel(DemarcheDesk.DemarcheDeskClient desk, Demarches
             "Le document est généré : le demandeur peut le télécharger."),
         _ => "");
 
-    private Task<IActionResult> PostMessageAsync(bool internalNote)
+    private async Task<IActionResult> PostMessageAsync(bool internalNote)
     {
         var field = internalNote ? NoteField : MessageField;
+        var fileField = internalNote ? NoteAttachmentField : AttachmentField;
         var text = Request.Form[field].ToString();
         Typed[field] = text;
-        return ActAsync(
-            internalNote ? "La note n'a pas été ajoutée." : "Le message n'a pas été envoyé.",
-            () => (desk.PostAgentMessageAsync(new PostAgentMessageRequest { Reference = Reference, Message = text.Trim(), Internal = internalNote, OperationId = DeskOperation.Of(Request) },
-                    cancellationToken: HttpContext.RequestAborted).ResponseAsync,
-                internalNote ? "La note interne est ajoutée : le demandeur ne la voit pas." : "Le message est envoyé au demandeur."),
-            named => named == MessageField ? field : named);
+        var fallback = internalNote ? "La note n'a pas été ajoutée." : "Le message n'a pas été envoyé.";
+        var file = Request.Form.Files.GetFile(fileField);
+        // Larger than the safe takes, it is not even sent to the cloud: its words, said here.
+        if (file is { Length: > 0 } && file.Length > uploadLimit.MaxFileBytes)
+        {
+            ModelState.AddModelError(fileField, uploadLimit.TooLarge);
+            return await LoadAsync() ? Page() : Refused();
+        }
+        var message = new PostAgentMessageRequest { Reference = Reference, Message = text.Trim(), Internal = internalNote, OperationId = DeskOperation.Of(Request) };
+        if (file is { Length: > 0 })
+        {
+            await using var read = file.OpenReadStream();
+            message.Attachment = await ByteString.FromStreamAsync(read, HttpContext.RequestAborted);
+            message.AttachmentName = file.FileName;
+        }
+        var done = internalNote ? "La note interne est ajoutée : le demandeur ne la voit pas." : "Le message est envoyé au demandeur.";
+        return await ActAsync(
+            fallback,
+            () => (desk.PostAgentMessageAsync(message, cancellationToken: HttpContext.RequestAborted).ResponseAsync, done),
+            named => named switch
+            {
+                MessageField => field,
+                AttachmentField => fileField,
+                _ => named,
+            });
     }
 
     /// <summary>Does one thing to the request; what the cloud refuses is said on the page, with the request as it now stands.</summary>
