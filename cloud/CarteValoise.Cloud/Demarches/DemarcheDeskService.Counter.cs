@@ -2,7 +2,6 @@ using CarteValoise.Cloud.Services.Mapping;
 using CarteValoise.Contracts.Demarches;
 using CarteValoise.Domain.Access;
 using CarteValoise.Domain.Demarches;
-using CarteValoise.Domain.Enrolment;
 using CarteValoise.Grains.Identity;
 using Grpc.Core;
 using RequestChannel = CarteValoise.Grains.Demarches.RequestChannel;
@@ -26,11 +25,7 @@ public sealed partial class DemarcheDeskService
         if (definition is null) throw DemarcheWireErrors.Invalid("demarche", "Choisissez une démarche du catalogue de la commune.");
 
         var problems = new List<DemarcheProblem>();
-        var name = TextKey.Tidy(request.CitizenName);
-        if (name.Length == 0) problems.Add(new("citizen_name", "Indiquez le nom et le prénom du demandeur."));
-        var email = request.CitizenEmail.Trim();
-        if (email.Length > 0 && !ContactDetails.IsEmail(email))
-            problems.Add(new("citizen_email", $"L'adresse électronique « {email} » n'est pas valide (exemple : prenom.nom@exemple.fr)."));
+        var (name, email) = FilerIdentity.Read(request.CitizenName, request.CitizenEmail, "Indiquez le nom et le prénom du demandeur.", problems);
         var account = email.Length > 0 && problems.Count == 0 ? await grains.GetGrain<IAccountGrain>(email.ToLowerInvariant()).Get() : null;
         var citizenAccountId = account is { Role: CallerRole.Parent } ? account.AccountId : null;
 

@@ -2,7 +2,6 @@ using CarteValoise.Cloud.Services.Mapping;
 using CarteValoise.Contracts.Demarches;
 using CarteValoise.Domain.Access;
 using CarteValoise.Domain.Demarches;
-using CarteValoise.Domain.Enrolment;
 using CarteValoise.Grains.Identity;
 using Grpc.Core;
 using FieldKind = CarteValoise.Domain.Demarches.FieldKind;
@@ -28,11 +27,7 @@ public sealed partial class DemarchesService
                 "Cette démarche demande des pièces justificatives : faites-la sur le portail CarteValoise ou au guichet de la mairie.");
 
         var problems = new List<DemarcheProblem>();
-        var name = TextKey.Tidy(request.CitizenName);
-        if (name.Length == 0) problems.Add(new("citizen_name", "Indiquez votre nom et votre prénom."));
-        var email = request.CitizenEmail.Trim();
-        if (email.Length > 0 && !ContactDetails.IsEmail(email))
-            problems.Add(new("citizen_email", $"L'adresse électronique « {email} » n'est pas valide (exemple : prenom.nom@exemple.fr)."));
+        var (name, email) = FilerIdentity.Read(request.CitizenName, request.CitizenEmail, "Indiquez votre nom et votre prénom.", problems);
         var answers = request.Answers.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
         problems.AddRange(AnswerChecks.CheckSubmission(definition, answers, forms.Context(new CitizenForms.Belongings([], [], null))));
         if (problems.Count > 0) throw DemarcheWireErrors.Invalid(problems);
