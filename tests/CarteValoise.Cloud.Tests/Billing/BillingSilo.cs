@@ -1,18 +1,14 @@
 using CarteValoise.Cloud.Identity;
 using CarteValoise.Cloud.Services;
 using CarteValoise.Cloud.Services.Billing;
+using CarteValoise.Cloud.Tests.Testing;
 using CarteValoise.Domain.Access;
 using CarteValoise.Domain.Canteen;
-using CarteValoise.Grains;
 using CarteValoise.Grains.Children;
 using CarteValoise.Grains.Communes;
 using CarteValoise.Grains.Families;
 using CarteValoise.Grains.Schools;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-using Orleans.TestingHost;
 using Xunit;
 
 namespace CarteValoise.Cloud.Tests.Billing;
@@ -23,42 +19,21 @@ namespace CarteValoise.Cloud.Tests.Billing;
 /// a test, billing monthly, with family 001 (QF 300, Léa signed up for the canteen four days a week:
 /// 17 days in November at 1,00 €) and family 002 (QF 700, Hugo signed up for Mondays: 5 in November at 2,50 €).
 /// </summary>
-public sealed class BillingSilo : IAsyncLifetime
+public sealed class BillingSilo() : TestSilo(new DateTimeOffset(2026, 12, 3, 11, 30, 0, TimeSpan.Zero))
 {
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 3, 11, 30, 0, TimeSpan.Zero));
-
-    private InProcessTestCluster _cluster = null!;
-    private SessionTokens _tokens = null!;
-
-    public IGrainFactory Grains => _cluster.Client;
-
     public BillingService Service { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((options, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GrainKeys.StorageName);
-            silo.Services.AddSingleton<TimeProvider>(Time);
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Identity:TokenSigningKey", new string('7', 64))]).Build();
-        _tokens = new SessionTokens(SessionKey.FromConfiguration(configuration, Path.GetTempPath()), Time);
-        Service = new BillingService(Grains, new CallerResolver(_tokens), new AccessLog(Grains, Time, NullLogger<AccessLog>.Instance), NullLogger<BillingService>.Instance);
+        await base.InitializeAsync();
+        Service = new BillingService(Grains, new CallerResolver(Tokens), new AccessLog(Grains, Time, NullLogger<AccessLog>.Instance), NullLogger<BillingService>.Instance);
     }
-
-    public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
 
     public CallContext Agent(string commune) => As(new Caller($"agent.{commune}", $"Agent de {commune}", CallerRole.Agent, new HashSet<string> { commune }, null));
 
     public CallContext Parent(string familyId) => As(new Caller($"parent.{familyId}", "Parent", CallerRole.Parent, new HashSet<string> { familyId[..5] }, familyId));
 
     public static CallContext Anonymous => new(null);
-
-    private CallContext As(Caller caller) => new(_tokens.Issue(caller, TimeSpan.FromHours(1)).Token);
 
     private static int _next = 95000;
 

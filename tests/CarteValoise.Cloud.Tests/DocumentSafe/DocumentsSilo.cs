@@ -3,17 +3,13 @@ using CarteValoise.Cloud.DocumentSafe;
 using CarteValoise.Cloud.Identity;
 using CarteValoise.Cloud.Services;
 using CarteValoise.Cloud.Tests.Billing;
+using CarteValoise.Cloud.Tests.Testing;
 using CarteValoise.Contracts.Documents;
 using CarteValoise.Domain.Access;
 using CarteValoise.Domain.Documents;
-using CarteValoise.Grains;
 using Google.Protobuf;
 using Grpc.Core;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-using Orleans.TestingHost;
 using Xunit;
 
 namespace CarteValoise.Cloud.Tests.DocumentSafe;
@@ -23,46 +19,30 @@ namespace CarteValoise.Cloud.Tests.DocumentSafe;
 /// documents' contents in a real LiteDB store of a temporary folder, and the Documents service over
 /// them, called as the portal calls it: with a session token, chunks in, chunks out.
 /// </summary>
-public sealed class DocumentsSilo : IAsyncLifetime
+public sealed class DocumentsSilo() : TestSilo(new DateTimeOffset(2026, 12, 3, 11, 30, 0, TimeSpan.Zero))
 {
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 3, 11, 30, 0, TimeSpan.Zero));
-
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "carte-documents-tests", Guid.NewGuid().ToString("N"));
-    private InProcessTestCluster _cluster = null!;
-    private SessionTokens _tokens = null!;
-
-    public IGrainFactory Grains => _cluster.Client;
 
     internal LiteDbDocumentContentStore Store { get; private set; } = null!;
 
     public DocumentFiles Files { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GrainKeys.StorageName);
-            silo.Services.AddSingleton<TimeProvider>(Time);
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Identity:TokenSigningKey", new string('7', 64))]).Build();
-        _tokens = new SessionTokens(SessionKey.FromConfiguration(configuration, Path.GetTempPath()), Time);
+        await base.InitializeAsync();
         Store = new LiteDbDocumentContentStore(Path.Combine(_folder, LiteDbDocumentContentStore.DefaultFileName));
         Files = new DocumentFiles(Store, DocumentKey.Of(RandomNumberGenerator.GetBytes(32)));
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await Store.DisposeAsync();
-        await _cluster.DisposeAsync();
+        await base.DisposeAsync();
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 
     public DocumentsService Service(DocumentLimits? limits = null) =>
-        new(Grains, new CallerResolver(_tokens), new AccessLog(Grains, Time, NullLogger<AccessLog>.Instance), Files,
+        new(Grains, new CallerResolver(Tokens), new AccessLog(Grains, Time, NullLogger<AccessLog>.Instance), Files,
             new DocumentSafeSettings(limits ?? DocumentLimits.Default), Time, NullLogger<DocumentsService>.Instance);
 
     public static string NewAccount() => $"{Guid.NewGuid():N}@exemple.fr";
@@ -72,8 +52,6 @@ public sealed class DocumentsSilo : IAsyncLifetime
     public CallContext Agent(string commune) => As(new Caller($"agent.{commune}@mairie.fr", $"Agent de {commune}", CallerRole.Agent, new HashSet<string> { commune }, null));
 
     public CallContext Kiosk() => As(new Caller("borne", "Borne", CallerRole.KioskFamily, new HashSet<string> { "95127" }, "95127-F001"));
-
-    private CallContext As(Caller caller) => new(_tokens.Issue(caller, TimeSpan.FromHours(1)).Token);
 
     /// <summary>Sends a file as the portal does: the description, then chunks of 64 Ko.</summary>
     public static Task<SafeDocument> UploadAsync(DocumentsService service, CallContext caller, string type, string fileName, string date, byte[] content) =>

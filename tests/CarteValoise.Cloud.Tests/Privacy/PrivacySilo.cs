@@ -3,6 +3,7 @@ using CarteValoise.Cloud.Mail;
 using CarteValoise.Cloud.Privacy;
 using CarteValoise.Cloud.Services;
 using CarteValoise.Cloud.Tests.Billing;
+using CarteValoise.Cloud.Tests.Testing;
 using CarteValoise.Domain.Access;
 using CarteValoise.Domain.Canteen;
 using CarteValoise.Grains;
@@ -11,11 +12,7 @@ using CarteValoise.Grains.Communes;
 using CarteValoise.Grains.Families;
 using CarteValoise.Grains.Identity;
 using CarteValoise.Grains.Schools;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-using Orleans.TestingHost;
 using Xunit;
 
 namespace CarteValoise.Cloud.Tests.Privacy;
@@ -27,38 +24,17 @@ namespace CarteValoise.Cloud.Tests.Privacy;
 /// its own for a test with the Martin family: Léa (card, canteen four days a week, a meal on
 /// 3 December 2026 at 12:05) and Hugo (no card), 20,00 € credited, and a November invoice.
 /// </summary>
-public sealed class PrivacySilo : IAsyncLifetime
+public sealed class PrivacySilo() : TestSilo(new DateTimeOffset(2026, 12, 3, 15, 30, 0, TimeSpan.Zero), ("Portal:PublicUrl", "https://portail.exemple.fr"))
 {
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 3, 15, 30, 0, TimeSpan.Zero));
-
-    private InProcessTestCluster cluster = null!;
-    private SessionTokens tokens = null!;
-
-    public IGrainFactory Grains => cluster.Client;
-
     public PersonalDataService Service { get; private set; } = null!;
 
     public AccessLog AccessLog { get; private set; } = null!;
 
     public RecordingMailSender Mail { get; } = new();
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((options, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GrainKeys.StorageName);
-            silo.Services.AddSingleton<TimeProvider>(Time);
-        });
-        cluster = builder.Build();
-        await cluster.DeployAsync();
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-        [
-            new("Identity:TokenSigningKey", new string('7', 64)),
-            new("Portal:PublicUrl", "https://portail.exemple.fr"),
-        ]).Build();
-        tokens = new SessionTokens(SessionKey.FromConfiguration(configuration, Path.GetTempPath()), Time);
+        await base.InitializeAsync();
         AccessLog = new AccessLog(Grains, Time, NullLogger<AccessLog>.Instance);
         var reader = new AccessLogReader(Grains);
         IPersonalDataSection[] sections =
@@ -69,14 +45,12 @@ public sealed class PrivacySilo : IAsyncLifetime
             new AccountClosureSection(Grains, Time),
             new SafeLikeSection(),
         ];
-        Service = new PersonalDataService(Grains, new CallerResolver(tokens), new PersonalDataCollector(sections, NullLogger<PersonalDataCollector>.Instance),
-            reader, Mail, new PortalLinks(configuration), Time, NullLogger<PersonalDataService>.Instance);
+        Service = new PersonalDataService(Grains, new CallerResolver(Tokens), new PersonalDataCollector(sections, NullLogger<PersonalDataCollector>.Instance),
+            reader, Mail, new PortalLinks(Configuration), Time, NullLogger<PersonalDataService>.Instance);
     }
 
-    public Task DisposeAsync() => cluster.DisposeAsync().AsTask();
-
     // Long enough for the tests that move the clock past a closure's 30 days.
-    public CallContext As(Caller caller) => new(tokens.Issue(caller, TimeSpan.FromDays(400)).Token);
+    protected override TimeSpan SessionLength => TimeSpan.FromDays(400);
 
     public static Caller Agent(string commune, string name = "Agent de Cergy") =>
         new($"agent.{commune}@exemple.fr", name, CallerRole.Agent, new HashSet<string> { commune }, null);
